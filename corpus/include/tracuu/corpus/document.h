@@ -1,0 +1,64 @@
+// The clean document record that ingestion produces and the indexer stores.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace tracuu::corpus {
+
+struct Citation {
+  std::string number;                  // canonical ("114-KL/TW")
+  std::optional<std::string> type;     // "Kết luận", "Chỉ thị", ...
+  std::optional<std::string> issuer;   // "Ban Bí thư", "Tỉnh ủy Lào Cai", ...
+  std::optional<std::string> date;     // ISO yyyy-mm-dd of the cited document
+  std::optional<std::string> subject;  // trích yếu
+  std::optional<std::string> khoa;     // "XI"
+};
+
+struct Paragraph {
+  enum class Kind { kBody, kHeading, kCaption };
+  Kind kind = Kind::kBody;
+  std::string text;  // original text (display form)
+};
+
+// The parsed header of a document that IS an official text.
+struct OfficialHeader {
+  std::string number;                  // canonical
+  std::optional<std::string> issuer;   // "Ban Bí thư", "UBND tỉnh Lào Cai"
+  std::optional<std::string> place;    // "Hà Nội"
+  std::optional<std::string> date;     // ISO
+  std::optional<std::string> doc_type; // "Chỉ thị"
+  std::optional<std::string> subject;  // trích yếu
+};
+
+struct Document {
+  std::string id;
+  std::string title;
+  std::optional<std::string> date;            // publication date, ISO
+  std::optional<std::string> date_estimated;  // best estimate when `date` is null
+  std::optional<std::string> source;          // site or domain
+  std::optional<std::string> url;
+  std::optional<std::string> author;
+  std::string type = "news";  // "news", "report", "chi-thi", "ket-luan", "nghi-quyet", ...
+  std::vector<std::string> provinces;          // canonical names, pre-2025 units as written
+  std::optional<std::string> primary_province;
+  std::optional<std::string> province_2025;    // the primary province after the 2025 merger
+  std::vector<std::string> districts;          // "Chợ Đồn (Bắc Kạn)"
+  std::vector<Citation> citations;
+  std::optional<OfficialHeader> header;
+  std::vector<Paragraph> paragraphs;
+  std::string text;                  // paragraphs joined by "\n"
+  std::uint64_t fingerprint = 0;     // near-duplicate simhash
+  std::string origin;                // file path (and line) it came from
+  nlohmann::json extra = nlohmann::json::object();  // unknown input fields, kept
+};
+
+// The `tracuu extract` JSON shape (see docs/corpus.md); from_json accepts what to_json writes.
+nlohmann::json to_json(const Document& doc);
+Document document_from_json(const nlohmann::json& j);
+
+}  // namespace tracuu::corpus

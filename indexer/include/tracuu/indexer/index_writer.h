@@ -1,0 +1,53 @@
+// Building the Xapian index: upsert by id, delete, parallel ingestion of paths.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tracuu/corpus/document.h"
+
+namespace tracuu::indexer {
+
+struct IndexStats {
+  std::size_t added = 0;
+  std::size_t updated = 0;
+  std::size_t deleted = 0;
+  std::size_t failed = 0;
+  double seconds = 0;
+};
+
+struct IndexOptions {
+  bool rebuild = false;         // start from an empty database
+  std::size_t batch_size = 500; // documents per commit
+  unsigned threads = 0;         // 0 = all cores
+  // Called after each batch and per-file error; the CLI draws its progress bar from it.
+  std::function<void(const IndexStats&, std::size_t bytes_done, std::size_t bytes_total)> progress;
+  std::function<void(const std::string& origin, const std::string& reason)> on_error;
+};
+
+// One writer per database (Xapian's lock). Throws std::runtime_error with a clear message
+// when the database cannot be opened or is locked by another writer.
+class IndexWriter {
+ public:
+  IndexWriter(const std::string& db_path, const IndexOptions& options);
+  ~IndexWriter();
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  // Returns true when a document with the same id was replaced.
+  bool upsert(const corpus::Document& doc);
+  bool remove(const std::string& id);
+  void commit();
+
+  // Reads, extracts and indexes every document under `paths`, committing in batches.
+  IndexStats index_paths(const std::vector<std::string>& paths);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tracuu::indexer

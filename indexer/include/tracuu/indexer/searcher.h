@@ -1,0 +1,105 @@
+// The query side shared by `tracuu search` and the HTTP server.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "tracuu/corpus/document.h"
+
+namespace tracuu::indexer {
+
+// Thrown for a request the user must fix (bad date, unknown sort...); message is Vietnamese-safe
+// English for logs, `code` a stable machine code.
+struct QueryError : std::runtime_error {
+  std::string code;
+  QueryError(std::string c, const std::string& msg) : std::runtime_error(msg), code(std::move(c)) {}
+};
+
+enum class SortOrder { kRelevance, kDate };
+
+struct SearchRequest {
+  std::string query;                        // may be empty: browse by filters
+  std::vector<std::string> provinces;       // OR within, AND across fields
+  std::vector<std::string> directives;      // any variant; canonicalized
+  std::vector<std::string> types;
+  std::optional<std::string> from, to;      // ISO dates, inclusive
+  SortOrder sort = SortOrder::kRelevance;
+  std::size_t offset = 0;
+  std::size_t limit = 10;
+  bool facets = true;
+};
+
+struct Hit {
+  std::string id;
+  std::string title;
+  std::optional<std::string> date;
+  std::string type;
+  std::optional<std::string> primary_province;
+  std::vector<std::string> provinces;
+  std::vector<std::string> citations;  // canonical numbers
+  double score = 0;
+  std::string snippet;  // HTML: matches in <mark>, everything else escaped
+};
+
+using FacetCounts = std::vector<std::pair<std::string, std::size_t>>;  // most frequent first
+
+struct SearchResult {
+  std::size_t total = 0;
+  bool total_exact = true;
+  std::vector<Hit> hits;
+  std::map<std::string, FacetCounts> facets;  // "province", "directive", "type", "year"
+  bool facets_exact = true;
+  std::optional<std::string> suggestion;     // "did you mean"
+};
+
+// The registry record of one canonical document number.
+struct DirectiveRecord {
+  std::string number;
+  std::optional<std::string> type, issuer, date, subject;
+  std::optional<std::string> document_id;  // the archived text itself, if present
+  std::size_t citing_count = 0;
+  std::optional<std::string> first_cited, last_cited;
+  std::map<std::string, std::size_t> per_year, per_province;
+  std::vector<Hit> citing;  // newest first
+};
+
+// One Searcher per thread (a Xapian::Database handle is not thread-safe).
+class Searcher {
+ public:
+  explicit Searcher(const std::string& db_path);  // throws std::runtime_error: clear message
+  ~Searcher();
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
+
+  // Picks up commits made by another process; returns true when the revision changed.
+  bool reopen();
+  std::uint64_t revision() const;
+  std::size_t document_count() const;
+
+  SearchResult search(const SearchRequest& request);  // throws QueryError
+  std::optional<corpus::Document> document(const std::string& id);
+  std::vector<Hit> related(const std::string& id, std::size_t limit);
+  std::optional<DirectiveRecord> directive(const std::string& number_any_variant);
+  std::vector<std::string> suggest(const std::string& prefix, std::size_t limit);
+  std::map<std::string, FacetCounts> all_facets(std::size_t limit_per_facet);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The `tracuu search --json` shape.
+nlohmann::json to_json(const SearchResult& result);
+nlohmann::json to_json(const Hit& hit);
+nlohmann::json to_json(const DirectiveRecord& record);
+
+}  // namespace tracuu::indexer

@@ -1,0 +1,36 @@
+// The HTTP server: JSON API, server-rendered permalinks and the static web UI.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace tracuu::server {
+
+struct ServerOptions {
+  std::string db_path;
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0 = ephemeral (tests)
+  unsigned threads = 0;       // 0 = 2 x cores
+  std::string web_dir;        // empty = built-in web/ folder
+  std::string cors_origin;    // empty = no CORS headers
+  bool access_log = true;
+};
+
+class SearchServer {
+ public:
+  explicit SearchServer(const ServerOptions& options);  // throws std::runtime_error
+  ~SearchServer();
+  SearchServer(const SearchServer&) = delete;
+  SearchServer& operator=(const SearchServer&) = delete;
+
+  void start();
+  void stop();
+  std::uint16_t port() const;  // the bound port (after start)
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tracuu::server
