@@ -1,0 +1,464 @@
+// The analysis chain: break on ICU character properties, type tokens, segment words.
+#include "tracuu/tokenizer/tokenizer.h"
+
+#include <unicode/uchar.h>
+
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "tracuu/tokenizer/docnum.h"
+#include "tracuu/tokenizer/normalizer.h"
+#include "utf8_util.h"
+
+namespace tracuu::tokenizer {
+
+std::string_view token_type_name(TokenType type) {
+  switch (type) {
+    case TokenType::kWord: return "word";
+    case TokenType::kNumber: return "number";
+    case TokenType::kDate: return "date";
+    case TokenType::kDocNum: return "docnum";
+    case TokenType::kAbbrev: return "abbrev";
+    case TokenType::kUrl: return "url";
+    case TokenType::kEmail: return "email";
+    case TokenType::kDomain: return "domain";
+    case TokenType::kPunct: return "punct";
+    case TokenType::kSymbol: return "symbol";
+  }
+  return "word";
+}
+
+namespace {
+
+enum class CharClass { kSpace, kLetter, kDigit, kOther };
+
+struct Char {
+  char32_t cp;
+  std::size_t start, end;
+  CharClass cls;
+};
+
+CharClass classify(char32_t c) {
+  if (c < 0x80) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+      return CharClass::kSpace;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return CharClass::kLetter;
+    if (c >= '0' && c <= '9') return CharClass::kDigit;
+    return CharClass::kOther;
+  }
+  auto u = static_cast<UChar32>(c);
+  if (u_isUWhiteSpace(u) || c == 0x00A0 || c == 0x202F) return CharClass::kSpace;
+  if (c == 0x00AD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF)
+    return CharClass::kLetter;  // invisible inside words; normalization drops them
+  if (u_isalpha(u) || u_getCombiningClass(u) != 0) return CharClass::kLetter;
+  if (u_isdigit(u)) return CharClass::kDigit;
+  return CharClass::kOther;
+}
+
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// "1.125", "21.169", "96,6", "1.234.567,89".
+bool is_number(std::string_view s) {
+  if (s.empty() || !is_ascii_digit(s.front()) || !is_ascii_digit(s.back())) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (is_ascii_digit(c)) continue;
+    if ((c == '.' || c == ',') && is_ascii_digit(s[i + 1])) continue;
+    return false;
+  }
+  return true;
+}
+
+// Splits digits on one separator kind; returns false when another character appears.
+bool split_digits(std::string_view s, char sep, std::vector<int>& parts,
+                  std::vector<std::size_t>& widths) {
+  parts.clear();
+  widths.clear();
+  int value = 0;
+  std::size_t width = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      if (width == 0) return false;
+      parts.push_back(value);
+      widths.push_back(width);
+      value = 0;
+      width = 0;
+    } else if (is_ascii_digit(s[i]) && width < 4) {
+      value = value * 10 + (s[i] - '0');
+      ++width;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string pad2(int v) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d", v);
+  return buf;
+}
+
+// Dates 20/10/2015, 20-10-2015, 20.10.2015 -> ISO; month dates 11/2019 -> "2019-11".
+std::optional<std::string> parse_date(std::string_view s) {
+  std::vector<int> p;
+  std::vector<std::size_t> w;
+  for (char sep : {'/', '-', '.'}) {
+    if (!split_digits(s, sep, p, w)) continue;
+    if (p.size() == 3 && w[0] <= 2 && w[1] <= 2 && w[2] == 4 && p[0] >= 1 && p[0] <= 31 &&
+        p[1] >= 1 && p[1] <= 12 && p[2] >= 1900 && p[2] <= 2100)
+      return std::to_string(p[2]) + "-" + pad2(p[1]) + "-" + pad2(p[0]);
+    if (sep == '/' && p.size() == 2 && w[0] <= 2 && w[1] == 4 && p[0] >= 1 && p[0] <= 12 &&
+        p[1] >= 1900 && p[1] <= 2100)
+      return std::to_string(p[1]) + "-" + pad2(p[0]);
+  }
+  return std::nullopt;
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+  return true;
+}
+
+bool is_url(std::string_view s) {
+  return (starts_with_ci(s, "http://") && s.size() > 8) ||
+         (starts_with_ci(s, "https://") && s.size() > 9) ||
+         (starts_with_ci(s, "www.") && s.size() > 6);
+}
+
+bool is_host_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.';
+}
+
+// "baosonla.org.vn": ASCII labels with a known top-level domain.
+bool is_domain(std::string_view s) {
+  auto dot = s.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  for (char c : s)
+    if (!is_host_char(c)) return false;
+  if (s.find("..") != std::string_view::npos) return false;
+  std::string tld(s.substr(dot + 1));
+  for (auto& c : tld) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::array<std::string_view, 9> kTlds{"vn", "com", "net", "org", "gov",
+                                                     "edu", "info", "int", "io"};
+  for (auto t : kTlds)
+    if (tld == t) return true;
+  return false;
+}
+
+bool is_email(std::string_view s) {
+  auto at = s.find('@');
+  if (at == std::string_view::npos || at == 0 || s.find('@', at + 1) != std::string_view::npos)
+    return false;
+  for (std::size_t i = 0; i < at; ++i)
+    if (!is_host_char(s[i]) && s[i] != '_' && s[i] != '+') return false;
+  return is_domain(s.substr(at + 1));
+}
+
+bool is_opening(char32_t c) {
+  return c == '(' || c == '[' || c == '{' || c == '"' || c == '\'' || c == 0x201C ||
+         c == 0x2018 || c == 0x00AB;
+}
+bool is_closing(char32_t c) {
+  return c == ')' || c == ']' || c == '}' || c == '"' || c == '\'' || c == '.' || c == ',' ||
+         c == ';' || c == ':' || c == '!' || c == '?' || c == 0x201D || c == 0x2019 ||
+         c == 0x00BB || c == 0x2026;
+}
+
+}  // namespace
+
+struct Tokenizer::Impl {
+  std::unordered_map<std::string, std::string> abbreviations;  // surface -> expansion
+  std::unordered_map<std::string, float> words;  // "công tác" (norm, spaces) -> score
+  std::size_t max_word_syllables = 1;
+
+  void load_abbreviations(const std::string& path);
+  void load_words(const std::string& path);
+
+  void emit(std::string_view input, std::size_t start, std::size_t end, TokenType type,
+            std::vector<Token>& out) const;
+  void split_chunk(std::string_view input, const std::vector<Char>& chars, std::size_t a,
+                   std::size_t b, std::vector<Token>& out) const;
+  void chunk(std::string_view input, const std::vector<Char>& chars, std::size_t a, std::size_t b,
+             std::vector<Token>& out) const;
+  float word_score(const std::vector<Token>& tokens, std::string_view input, std::size_t i,
+                   std::size_t n) const;
+};
+
+void Tokenizer::Impl::load_abbreviations(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read abbreviation table " + path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    auto tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    auto rest = line.substr(tab + 1);
+    auto tab2 = rest.find('\t');
+    abbreviations[normalize_keep_case(line.substr(0, tab))] =
+        normalize(tab2 == std::string::npos ? rest : rest.substr(0, tab2));
+  }
+}
+
+void Tokenizer::Impl::load_words(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read segmentation lexicon " + path);
+  std::string line;
+  while (std::getline(in, line)) {
+    auto tab = line.find('\t');
+    if (tab == std::string::npos || line[0] == '#') continue;
+    std::string word = line.substr(0, tab);
+    float score = std::strtof(line.c_str() + tab + 1, nullptr);
+    std::size_t syllables = 1;
+    for (char c : word) syllables += c == ' ';
+    max_word_syllables = std::max(max_word_syllables, syllables);
+    // Keys take the same normalization as tokens (tone placement may differ in sources).
+    words.emplace(normalize(word), score);
+  }
+}
+
+void Tokenizer::Impl::emit(std::string_view input, std::size_t start, std::size_t end,
+                           TokenType type, std::vector<Token>& out) const {
+  Token t;
+  t.start = start;
+  t.end = end;
+  t.type = type;
+  std::string_view text = input.substr(start, end - start);
+  bool ascii = true;
+  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    t.norm.assign(text);
+    for (auto& c : t.norm) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    t.fold = t.norm;
+  } else {
+    t.norm = normalize(text);
+    t.fold = fold(text);
+  }
+  if (type == TokenType::kWord) {
+    auto it = abbreviations.find(ascii ? std::string(text) : normalize_keep_case(text));
+    if (it != abbreviations.end()) {
+      t.type = TokenType::kAbbrev;
+      t.expansion = it->second;
+    }
+  } else if (type == TokenType::kDocNum) {
+    if (auto d = parse_docnum(text)) t.canonical = d->canonical;
+  } else if (type == TokenType::kDate) {
+    if (auto d = parse_date(text)) t.canonical = *d;
+  }
+  out.push_back(std::move(t));
+}
+
+// Generic split of a chunk: letter runs, digit runs, and one token per other character.
+void Tokenizer::Impl::split_chunk(std::string_view input, const std::vector<Char>& chars,
+                                  std::size_t a, std::size_t b, std::vector<Token>& out) const {
+  std::size_t i = a;
+  while (i < b) {
+    CharClass cls = chars[i].cls;
+    std::size_t j = i + 1;
+    if (cls == CharClass::kLetter) {
+      while (j < b && chars[j].cls == CharClass::kLetter) ++j;
+      emit(input, chars[i].start, chars[j - 1].end, TokenType::kWord, out);
+    } else if (cls == CharClass::kDigit) {
+      while (j < b && (chars[j].cls == CharClass::kDigit ||
+                       ((chars[j].cp == '.' || chars[j].cp == ',') && j + 1 < b &&
+                        chars[j + 1].cls == CharClass::kDigit)))
+        ++j;
+      emit(input, chars[i].start, chars[j - 1].end, TokenType::kNumber, out);
+    } else {
+      auto u = static_cast<UChar32>(chars[i].cp);
+      emit(input, chars[i].start, chars[i].end,
+           u_ispunct(u) || chars[i].cp == 0xFFFD ? TokenType::kPunct : TokenType::kSymbol, out);
+    }
+    i = j;
+  }
+}
+
+// A whitespace-delimited chunk: special whole tokens first, with outer punctuation peeled off.
+void Tokenizer::Impl::chunk(std::string_view input, const std::vector<Char>& chars, std::size_t a,
+                            std::size_t b, std::vector<Token>& out) const {
+  std::size_t core_a = a, core_b = b;
+  while (core_a < core_b && is_opening(chars[core_a].cp)) ++core_a;
+  while (core_b > core_a && is_closing(chars[core_b - 1].cp)) --core_b;
+  if (core_a < core_b) {
+    std::string_view core =
+        input.substr(chars[core_a].start, chars[core_b - 1].end - chars[core_a].start);
+    std::optional<TokenType> whole;
+    if (is_url(core)) {
+      whole = TokenType::kUrl;
+    } else if (core.find('@') != std::string_view::npos) {
+      if (is_email(core)) whole = TokenType::kEmail;
+    } else if (chars[core_a].cls == CharClass::kDigit) {
+      if (parse_date(core)) {
+        whole = TokenType::kDate;
+      } else if (is_number(core)) {
+        whole = TokenType::kNumber;
+      } else if (parse_docnum(core)) {
+        whole = TokenType::kDocNum;
+      }
+    } else if (core.find('.') != std::string_view::npos && is_domain(core)) {
+      whole = TokenType::kDomain;
+    } else if (core.find('-') != std::string_view::npos &&
+               abbreviations.count(normalize_keep_case(core))) {
+      whole = TokenType::kWord;  // emit() turns it into kAbbrev ("KT-XH")
+    }
+    if (whole) {
+      split_chunk(input, chars, a, core_a, out);
+      emit(input, chars[core_a].start, chars[core_b - 1].end, *whole, out);
+      split_chunk(input, chars, core_b, b, out);
+      return;
+    }
+  }
+  split_chunk(input, chars, a, b, out);
+}
+
+Tokenizer::Tokenizer(const std::string& data_dir) : impl_(std::make_unique<Impl>()) {
+  impl_->load_abbreviations(data_dir + "/tokenizer/abbreviations.tsv");
+  impl_->load_words(data_dir + "/tokenizer/words.tsv");
+}
+
+Tokenizer::~Tokenizer() = default;
+
+const Tokenizer& Tokenizer::shared() {
+  static const Tokenizer instance([] {
+    const char* env = std::getenv("TRACUU_DATA_DIR");
+    return std::string(env && *env ? env : TRACUU_DEFAULT_DATA_DIR);
+  }());
+  return instance;
+}
+
+std::vector<Token> Tokenizer::tokenize(std::string_view text) const {
+  std::vector<Char> chars;
+  chars.reserve(text.size());
+  utf8::decode(text, [&](char32_t c, std::size_t s, std::size_t e) {
+    chars.push_back({c, s, e, classify(c)});
+  });
+  std::vector<Token> out;
+  out.reserve(text.size() / 4);
+  std::size_t i = 0;
+  while (i < chars.size()) {
+    if (chars[i].cls == CharClass::kSpace) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < chars.size() && chars[j].cls != CharClass::kSpace) ++j;
+    impl_->chunk(text, chars, i, j, out);
+    i = j;
+  }
+  std::uint32_t position = 0;
+  for (auto& t : out) {
+    t.position = position;
+    if (t.type != TokenType::kPunct && t.type != TokenType::kSymbol) ++position;
+  }
+  return out;
+}
+
+namespace {
+bool is_capitalized(std::string_view text) {
+  if (text.empty()) return false;
+  char32_t first = 0;
+  utf8::decode(text.substr(0, std::min<std::size_t>(4, text.size())),
+               [&](char32_t c, std::size_t s, std::size_t) {
+                 if (s == 0) first = c;
+               });
+  return u_isupper(static_cast<UChar32>(first));
+}
+}  // namespace
+
+// Score of tokens [i, i+n) as one word; single syllables score 0, unknown sequences -inf.
+float Tokenizer::Impl::word_score(const std::vector<Token>& tokens, std::string_view input,
+                                  std::size_t i, std::size_t n) const {
+  if (n == 1) return 0.0f;
+  std::string key = tokens[i].norm;
+  for (std::size_t k = 1; k < n; ++k) key += " " + tokens[i + k].norm;
+  auto it = words.find(key);
+  float score = it != words.end() ? it->second : -1e9f;
+  // Proper names: runs of capitalized syllables ("Lào Cai", "Nguyễn Văn An").
+  bool caps = true;
+  for (std::size_t k = 0; k < n && caps; ++k)
+    caps = is_capitalized(tokens[i + k].text(input)) && tokens[i + k].type == TokenType::kWord;
+  if (caps && n <= 4) score = std::max(score, 0.6f * static_cast<float>(n - 1));
+  return score;
+}
+
+std::vector<Word> Tokenizer::segment(std::string_view text, const std::vector<Token>& tokens) const {
+  std::vector<Word> words;
+  auto single = [&](std::size_t i) {
+    words.push_back({i, i + 1, tokens[i].norm, tokens[i].fold});
+  };
+  std::size_t i = 0;
+  while (i < tokens.size()) {
+    if (tokens[i].type != TokenType::kWord) {
+      single(i++);
+      continue;
+    }
+    // A run of syllables separated only by spaces.
+    std::size_t j = i + 1;
+    while (j < tokens.size() && tokens[j].type == TokenType::kWord &&
+           tokens[j].start > tokens[j - 1].end)
+      ++j;
+    std::size_t n = j - i;
+    std::size_t max_len = std::min<std::size_t>(impl_->max_word_syllables, 4);
+    std::vector<float> best(n + 1, -1e30f);
+    std::vector<std::size_t> back(n + 1, 1);
+    best[0] = 0;
+    for (std::size_t e = 1; e <= n; ++e) {
+      for (std::size_t len = 1; len <= std::min(max_len, e); ++len) {
+        float s = impl_->word_score(tokens, text, i + e - len, len);
+        if (s < -1e8f) continue;
+        if (best[e - len] + s > best[e]) {
+          best[e] = best[e - len] + s;
+          back[e] = len;
+        }
+      }
+    }
+    std::vector<std::size_t> cuts;
+    for (std::size_t e = n; e > 0; e -= back[e]) cuts.push_back(e);
+    std::size_t begin = 0;
+    for (auto it = cuts.rbegin(); it != cuts.rend(); ++it) {
+      Word w{i + begin, i + *it, {}, {}};
+      for (std::size_t k = w.first_token; k < w.last_token; ++k) {
+        if (k > w.first_token) {
+          w.norm += '_';
+          w.fold += '_';
+        }
+        w.norm += tokens[k].norm;
+        w.fold += tokens[k].fold;
+      }
+      words.push_back(std::move(w));
+      begin = *it;
+    }
+    i = j;
+  }
+  return words;
+}
+
+std::string Tokenizer::segment_line(std::string_view line) const {
+  auto tokens = tokenize(line);
+  auto words = segment(line, tokens);
+  std::string out;
+  out.reserve(line.size() + 8);
+  std::size_t pos = 0;
+  for (const auto& w : words) {
+    std::size_t start = tokens[w.first_token].start;
+    out.append(line.substr(pos, start - pos));
+    for (std::size_t k = w.first_token; k < w.last_token; ++k) {
+      if (k > w.first_token) out += '_';
+      out.append(tokens[k].text(line));
+    }
+    pos = tokens[w.last_token - 1].end;
+  }
+  out.append(line.substr(pos));
+  return out;
+}
+
+}  // namespace tracuu::tokenizer
