@@ -1,0 +1,115 @@
+// The Document <-> JSON mapping used by `tracuu extract` and stored as Xapian document data.
+#include "tracuu/corpus/document.h"
+
+namespace tracuu::corpus {
+namespace {
+
+using nlohmann::json;
+
+json opt(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
+
+std::optional<std::string> get_opt(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_string()) return std::nullopt;
+  return it->get<std::string>();
+}
+
+std::string get_str(const json& j, const char* key) { return get_opt(j, key).value_or(""); }
+
+std::vector<std::string> get_list(const json& j, const char* key) {
+  std::vector<std::string> out;
+  auto it = j.find(key);
+  if (it != j.end() && it->is_array())
+    for (const auto& v : *it)
+      if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+
+const char* kind_name(Paragraph::Kind k) {
+  switch (k) {
+    case Paragraph::Kind::kHeading: return "heading";
+    case Paragraph::Kind::kCaption: return "caption";
+    case Paragraph::Kind::kBody: break;
+  }
+  return "body";
+}
+
+}  // namespace
+
+json to_json(const Document& doc) {
+  json citations = json::array();
+  for (const auto& c : doc.citations)
+    citations.push_back({{"number", c.number},
+                         {"type", opt(c.type)},
+                         {"issuer", opt(c.issuer)},
+                         {"date", opt(c.date)},
+                         {"subject", opt(c.subject)},
+                         {"khoa", opt(c.khoa)}});
+  json paragraphs = json::array();
+  for (const auto& p : doc.paragraphs)
+    paragraphs.push_back({{"kind", kind_name(p.kind)}, {"text", p.text}});
+  json header = nullptr;
+  if (doc.header)
+    header = {{"number", doc.header->number}, {"issuer", opt(doc.header->issuer)},
+              {"place", opt(doc.header->place)}, {"date", opt(doc.header->date)},
+              {"doc_type", opt(doc.header->doc_type)}, {"subject", opt(doc.header->subject)}};
+  return {{"id", doc.id},
+          {"title", doc.title},
+          {"date", opt(doc.date)},
+          {"date_estimated", opt(doc.date_estimated)},
+          {"source", opt(doc.source)},
+          {"url", opt(doc.url)},
+          {"author", opt(doc.author)},
+          {"type", doc.type},
+          {"provinces", doc.provinces},
+          {"primary_province", opt(doc.primary_province)},
+          {"province_2025", opt(doc.province_2025)},
+          {"districts", doc.districts},
+          {"citations", citations},
+          {"header", header},
+          {"paragraphs", paragraphs},
+          {"text", doc.text},
+          {"fingerprint", doc.fingerprint},
+          {"origin", doc.origin},
+          {"extra", doc.extra}};
+}
+
+Document document_from_json(const json& j) {
+  Document d;
+  d.id = get_str(j, "id");
+  d.title = get_str(j, "title");
+  d.date = get_opt(j, "date");
+  d.date_estimated = get_opt(j, "date_estimated");
+  d.source = get_opt(j, "source");
+  d.url = get_opt(j, "url");
+  d.author = get_opt(j, "author");
+  d.type = get_opt(j, "type").value_or("news");
+  d.provinces = get_list(j, "provinces");
+  d.primary_province = get_opt(j, "primary_province");
+  d.province_2025 = get_opt(j, "province_2025");
+  d.districts = get_list(j, "districts");
+  if (auto it = j.find("citations"); it != j.end() && it->is_array())
+    for (const auto& c : *it)
+      d.citations.push_back({get_str(c, "number"), get_opt(c, "type"), get_opt(c, "issuer"),
+                             get_opt(c, "date"), get_opt(c, "subject"), get_opt(c, "khoa")});
+  if (auto it = j.find("header"); it != j.end() && it->is_object())
+    d.header = OfficialHeader{get_str(*it, "number"), get_opt(*it, "issuer"),
+                              get_opt(*it, "place"),  get_opt(*it, "date"),
+                              get_opt(*it, "doc_type"), get_opt(*it, "subject")};
+  if (auto it = j.find("paragraphs"); it != j.end() && it->is_array())
+    for (const auto& p : *it) {
+      std::string kind = get_str(p, "kind");
+      d.paragraphs.push_back({kind == "heading"   ? Paragraph::Kind::kHeading
+                              : kind == "caption" ? Paragraph::Kind::kCaption
+                                                  : Paragraph::Kind::kBody,
+                              get_str(p, "text")});
+    }
+  d.text = get_str(j, "text");
+  if (auto it = j.find("fingerprint"); it != j.end() && it->is_number_unsigned())
+    d.fingerprint = it->get<std::uint64_t>();
+  d.origin = get_str(j, "origin");
+  if (auto it = j.find("extra"); it != j.end() && it->is_object()) d.extra = *it;
+  return d;
+}
+
+}  // namespace tracuu::corpus

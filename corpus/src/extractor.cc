@@ -1,0 +1,204 @@
+// Metadata extraction: paragraphs, cleaning, title, dates, official header, citations, places.
+#include "tracuu/corpus/extractor.h"
+
+#include <re2/re2.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+#include <unordered_set>
+
+#include "citations.h"
+#include "gazetteer.h"
+#include "html_text.h"
+#include "text_rules.h"
+#include "tracuu/tokenizer/normalizer.h"
+
+namespace tracuu::corpus {
+namespace {
+
+std::string hex64(std::uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+std::optional<std::string> field(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_string() || it->get<std::string>().empty()) return std::nullopt;
+  return it->get<std::string>();
+}
+
+std::vector<Paragraph> lines_to_paragraphs(const std::string& text) {
+  std::vector<Paragraph> out;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    std::string line = trim(text.substr(pos, nl - pos));
+    if (!line.empty()) out.push_back({Paragraph::Kind::kBody, line});
+    pos = nl + 1;
+  }
+  return out;
+}
+
+// Simhash over folded word 3-shingles: reposts of one article differ in a few bits.
+std::uint64_t simhash(const std::string& folded) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && !std::isalnum(static_cast<unsigned char>(folded[i]))) ++i;
+    std::size_t j = i;
+    while (j < folded.size() && std::isalnum(static_cast<unsigned char>(folded[j]))) ++j;
+    if (j > i) words.push_back(std::string_view(folded).substr(i, j - i));
+    i = j;
+  }
+  int counts[64] = {};
+  for (std::size_t k = 0; k + 2 < words.size() || (k == 0 && !words.empty()); ++k) {
+    std::string shingle(words[k]);
+    for (std::size_t m = 1; m < 3 && k + m < words.size(); ++m) shingle += " " + std::string(words[k + m]);
+    std::uint64_t h = XXH3_64bits(shingle.data(), shingle.size());
+    for (int b = 0; b < 64; ++b) counts[b] += (h >> b) & 1 ? 1 : -1;
+    if (words.size() < 3) break;
+  }
+  std::uint64_t out = 0;
+  for (int b = 0; b < 64; ++b)
+    if (counts[b] > 0) out |= 1ull << b;
+  return out;
+}
+
+std::string type_slug(const std::string& doc_type) {
+  static const std::pair<const char*, const char*> kSlugs[] = {
+      {"chỉ thị", "chi-thi"},     {"kết luận", "ket-luan"},       {"nghị quyết", "nghi-quyet"},
+      {"kế hoạch", "ke-hoach"},   {"quyết định", "quyet-dinh"},   {"báo cáo", "bao-cao"},
+      {"nghị định", "nghi-dinh"}, {"thông tư", "thong-tu"},       {"hướng dẫn", "huong-dan"},
+      {"quy định", "quy-dinh"},   {"thông báo", "thong-bao"},     {"chương trình", "chuong-trinh"},
+      {"luật", "luat"},           {"đề án", "de-an"},             {"thông tri", "thong-tri"},
+      {"công văn", "cong-van"},   {"hiến pháp", "hien-phap"},     {"bộ luật", "luat"}};
+  std::string n = tokenizer::normalize(doc_type);
+  for (const auto& [word, slug] : kSlugs)
+    if (n.rfind(word, 0) == 0) return slug;
+  return "van-ban";
+}
+
+}  // namespace
+
+struct Extractor::Impl {
+  Gazetteer gazetteer;
+  explicit Impl(const std::string& dir) : gazetteer(dir) {}
+};
+
+Extractor::Extractor(const std::string& data_dir) : impl_(std::make_unique<Impl>(data_dir)) {}
+Extractor::~Extractor() = default;
+
+const Extractor& Extractor::shared() {
+  static const Extractor instance([] {
+    const char* env = std::getenv("TRACUU_DATA_DIR");
+    return std::string(env && *env ? env : TRACUU_DEFAULT_DATA_DIR);
+  }());
+  return instance;
+}
+
+Document Extractor::extract(const RawDocument& raw) const {
+  Document doc;
+  doc.origin = raw.origin;
+  const auto& f = raw.fields;
+  std::optional<std::string> title_hint, date_hint;
+  std::vector<Paragraph> paragraphs;
+  if (raw.format == RawDocument::Format::kHtml) {
+    HtmlText html = html_to_text(raw.content);
+    paragraphs = std::move(html.blocks);
+    title_hint = html.og_title ? html.og_title : html.h1 ? html.h1 : html.title;
+    if (html.published) date_hint = parse_any_date(*html.published);
+    if (html.url) doc.url = html.url;
+    if (html.site) doc.source = html.site;
+    // The h1 repeats the title: keep it out of the body.
+    if (!paragraphs.empty() && title_hint && paragraphs.front().text == *title_hint)
+      paragraphs.erase(paragraphs.begin());
+  } else {
+    paragraphs = lines_to_paragraphs(raw.content);
+  }
+  if (auto t = field(f, "title")) title_hint = t;
+  if (auto d = field(f, "date")) date_hint = parse_any_date(*d);
+  if (auto u = field(f, "url")) doc.url = u;
+  if (auto s = field(f, "source")) doc.source = s;
+  if (raw.format == RawDocument::Format::kJson) {
+    for (auto it = f.begin(); it != f.end(); ++it) {
+      static const std::set<std::string> kKnown{"id", "url", "title", "date", "source", "text", "html"};
+      if (!kKnown.count(it.key())) doc.extra[it.key()] = it.value();
+    }
+  }
+
+  // A date line before the title ("Thứ Hai, 20/5/2024") is the publication date.
+  while (!paragraphs.empty() && is_date_line(paragraphs.front().text)) {
+    if (!date_hint) date_hint = parse_any_date(paragraphs.front().text);
+    paragraphs.erase(paragraphs.begin());
+  }
+  if (!title_hint && !paragraphs.empty() && !looks_like_header_line(paragraphs.front().text)) {
+    title_hint = paragraphs.front().text;
+    paragraphs.erase(paragraphs.begin());
+  }
+
+  CleanResult cleaned = clean_paragraphs(std::move(paragraphs));
+  doc.paragraphs = std::move(cleaned.paragraphs);
+  if (cleaned.author) doc.author = cleaned.author;
+  if (!doc.source && cleaned.source) doc.source = cleaned.source;
+  if (!doc.date && cleaned.date_line) date_hint = date_hint ? date_hint : cleaned.date_line;
+
+  for (const auto& p : doc.paragraphs) {
+    if (!doc.text.empty()) doc.text += '\n';
+    doc.text += p.text;
+  }
+  std::string norm_text = tokenizer::normalize_keep_case(doc.text);
+
+  doc.header = parse_official_header(doc.paragraphs);
+  if (doc.header) {
+    if (doc.header->doc_type) doc.type = type_slug(*doc.header->doc_type);
+    if (!date_hint && doc.header->date) date_hint = doc.header->date;
+    if (!title_hint) {
+      std::string t = doc.header->doc_type.value_or("Văn bản") + " " + doc.header->number;
+      if (doc.header->subject) t += " " + *doc.header->subject;
+      title_hint = t;
+    }
+  } else if (title_hint) {
+    std::string t = tokenizer::normalize(*title_hint);
+    if (t.find("báo cáo") != std::string::npos) doc.type = "bao-cao";
+    else if (t.rfind("kế hoạch", 0) == 0) doc.type = "ke-hoach";
+  }
+  doc.title = title_hint ? trim(*title_hint) : std::string();
+  if (doc.title.empty()) doc.title = "(không có tiêu đề)";
+  doc.date = date_hint;
+  if (!doc.date) {
+    if (auto latest = latest_date_mentioned(norm_text)) doc.date_estimated = latest;
+  }
+
+  doc.citations = find_citations(norm_text);
+  if (doc.header) {  // the text itself is not a citation of itself
+    std::erase_if(doc.citations, [&](const Citation& c) { return c.number == doc.header->number; });
+  }
+
+  PlaceMentions places = impl_->gazetteer.find(tokenizer::normalize_keep_case(doc.title), norm_text);
+  doc.provinces = places.provinces;
+  doc.districts = places.districts;
+  if (!places.primary.empty()) {
+    doc.primary_province = places.primary;
+    doc.province_2025 = impl_->gazetteer.province_2025(places.primary);
+  }
+
+  std::string folded = tokenizer::fold(doc.title + "\n" + doc.text);
+  doc.fingerprint = simhash(folded);
+  if (auto id = field(f, "id")) {
+    doc.id = *id;
+  } else if (f.contains("id") && f["id"].is_number()) {
+    doc.id = f["id"].dump();
+  } else if (doc.url) {
+    doc.id = "u" + hex64(XXH3_64bits(doc.url->data(), doc.url->size())).substr(0, 12);
+  } else {
+    doc.id = "h" + hex64(XXH3_64bits(folded.data(), folded.size())).substr(0, 12);
+  }
+  return doc;
+}
+
+}  // namespace tracuu::corpus

@@ -1,0 +1,149 @@
+// Place recognition: province names with or without a type word, districts implying provinces.
+#include "gazetteer.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "tracuu/tokenizer/normalizer.h"
+
+namespace tracuu::corpus {
+namespace {
+
+std::vector<std::string> split_tab(const std::string& line) {
+  std::vector<std::string> out;
+  std::stringstream ss(line);
+  for (std::string f; std::getline(ss, f, '\t');) out.push_back(f);
+  return out;
+}
+
+bool is_letter_byte_before(const std::string& s, std::size_t pos) {
+  if (pos == 0) return false;
+  unsigned char c = static_cast<unsigned char>(s[pos - 1]);
+  return std::isalnum(c) || c >= 0x80;
+}
+
+bool is_letter_byte_after(const std::string& s, std::size_t pos) {
+  if (pos >= s.size()) return false;
+  unsigned char c = static_cast<unsigned char>(s[pos]);
+  return std::isalnum(c) || c >= 0x80;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Type words and Party/State bodies that make a following name a place for sure.
+bool typed_before(const std::string& text, std::size_t pos) {
+  std::string_view before(text.data(), pos);
+  if (before.size() > 24) before = before.substr(before.size() - 24);
+  for (std::string_view w : {"tỉnh ", "Tỉnh ", "TỈNH ", "thành phố ", "Thành phố ", "THÀNH PHỐ ",
+                             "TP ", "TP. ", "Tp ", "Tp. ", "TP.", "Tỉnh ủy ", "Thành ủy ", "tỉnh ủy ",
+                             "thành ủy ", "Thủ đô ", "thủ đô "})
+    if (ends_with(before, w)) return true;
+  return false;
+}
+
+}  // namespace
+
+Gazetteer::Gazetteer(const std::string& data_dir) {
+  std::ifstream p(data_dir + "/gazetteer/provinces.tsv");
+  if (!p) throw std::runtime_error("cannot read " + data_dir + "/gazetteer/provinces.tsv");
+  std::string line;
+  while (std::getline(p, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    auto f = split_tab(line);
+    if (f.size() < 4) continue;
+    by_code_[f[0]] = provinces_.size();
+    provinces_.push_back({f[1], f[3]});
+  }
+  std::ifstream d(data_dir + "/gazetteer/districts.tsv");
+  if (!d) throw std::runtime_error("cannot read " + data_dir + "/gazetteer/districts.tsv");
+  while (std::getline(d, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    auto f = split_tab(line);
+    if (f.size() < 4 || !by_code_.count(f[3])) continue;
+    districts_[f[1]].push_back(by_code_[f[3]]);
+  }
+}
+
+std::string Gazetteer::province_2025(const std::string& province) const {
+  for (const auto& p : provinces_)
+    if (p.name == province) return p.name_2025;
+  return "";
+}
+
+PlaceMentions Gazetteer::find(const std::string& title, const std::string& text) const {
+  std::vector<double> score(provinces_.size(), 0);
+  std::vector<std::size_t> first(provinces_.size(), std::string::npos);
+  for (std::size_t i = 0; i < provinces_.size(); ++i) {
+    const std::string& name = provinces_[i].name;
+    // "Hồ Chí Minh" alone is usually the person; "Hà Nội" alone is often just a venue.
+    bool needs_type = name == "Hồ Chí Minh" || name == "Hà Nội";
+    for (const std::string* s : {&title, &text}) {
+      for (std::size_t pos = s->find(name); pos != std::string::npos; pos = s->find(name, pos + 1)) {
+        if (is_letter_byte_before(*s, pos) || is_letter_byte_after(*s, pos + name.size())) continue;
+        bool typed = typed_before(*s, pos);
+        if (needs_type && !typed) continue;
+        double w = (typed ? 2.0 : 1.0) * (s == &title ? 3.0 : 1.0);
+        score[i] += w;
+        std::size_t order = (s == &title ? 0 : title.size() + 1) + pos;
+        first[i] = std::min(first[i], order);
+      }
+    }
+  }
+  PlaceMentions out;
+  // Districts with a type word; a unique name implies its province.
+  for (std::string_view type : {"huyện ", "Huyện ", "quận ", "Quận ", "thị xã ", "Thị xã ", "TX. ", "TX "}) {
+    for (std::size_t pos = text.find(type); pos != std::string::npos; pos = text.find(type, pos + 1)) {
+      std::size_t start = pos + type.size();
+      // Longest district name of up to 4 syllables starting here.
+      std::string best, cand;
+      std::size_t p = start;
+      for (int syl = 0; syl < 4 && p < text.size(); ++syl) {
+        std::size_t sp = text.find(' ', p);
+        if (sp == std::string::npos) sp = text.size();
+        std::string word = text.substr(p, sp - p);
+        bool stop = false;
+        while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.back()))) {
+          word.pop_back();
+          stop = true;
+        }
+        if (word.empty()) break;
+        cand += (cand.empty() ? "" : " ") + word;
+        if (districts_.count(cand)) best = cand;
+        if (stop) break;
+        p = sp + 1;
+      }
+      if (best.empty()) continue;
+      const auto& owners = districts_.at(best);
+      std::size_t owner = owners.front();
+      if (owners.size() > 1) {  // ambiguous: prefer a province the text names
+        auto it = std::max_element(owners.begin(), owners.end(),
+                                   [&](std::size_t a, std::size_t b) { return score[a] < score[b]; });
+        if (score[*it] == 0) continue;
+        owner = *it;
+      }
+      std::string label = best + " (" + provinces_[owner].name + ")";
+      if (std::find(out.districts.begin(), out.districts.end(), label) == out.districts.end())
+        out.districts.push_back(label);
+      score[owner] += 1.0;
+      first[owner] = std::min(first[owner], title.size() + 1 + pos);
+    }
+  }
+  std::vector<std::size_t> found;
+  for (std::size_t i = 0; i < provinces_.size(); ++i)
+    if (score[i] > 0) found.push_back(i);
+  std::sort(found.begin(), found.end(), [&](auto a, auto b) { return first[a] < first[b]; });
+  for (auto i : found) out.provinces.push_back(provinces_[i].name);
+  if (!found.empty()) {
+    auto best = *std::max_element(found.begin(), found.end(), [&](auto a, auto b) {
+      return score[a] < score[b] || (score[a] == score[b] && first[a] > first[b]);
+    });
+    out.primary = provinces_[best].name;
+  }
+  return out;
+}
+
+}  // namespace tracuu::corpus

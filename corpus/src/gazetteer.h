@@ -1,0 +1,35 @@
+// Provinces (63 before 2025, with their post-merger province) and districts, from data/gazetteer.
+#pragma once
+
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace tracuu::corpus {
+
+struct PlaceMentions {
+  std::vector<std::string> provinces;  // canonical, by first mention
+  std::string primary;                 // empty when none
+  std::vector<std::string> districts;  // "Chợ Đồn (Bắc Kạn)"
+};
+
+class Gazetteer {
+ public:
+  explicit Gazetteer(const std::string& data_dir);  // throws std::runtime_error
+
+  // `text` in normalize_keep_case form; `title` weighs more for the primary province.
+  PlaceMentions find(const std::string& title, const std::string& text) const;
+  std::string province_2025(const std::string& province) const;
+
+ private:
+  struct Province {
+    std::string name, name_2025;
+  };
+  std::vector<Province> provinces_;
+  std::unordered_map<std::string, std::size_t> by_code_;
+  // district name -> province indexes having a district of that name
+  std::unordered_map<std::string, std::vector<std::size_t>> districts_;
+};
+
+}  // namespace tracuu::corpus

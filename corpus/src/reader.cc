@@ -1,0 +1,202 @@
+// Readers: files, directories, stdin and .gz into raw documents; problems reported per file.
+#include "tracuu/corpus/reader.h"
+
+#include <uchardet/uchardet.h>
+#include <unicode/ucnv.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include "tracuu/tokenizer/normalizer.h"
+
+namespace tracuu::corpus {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr std::size_t kMaxFileBytes = 64u << 20;  // larger inputs are refused with a reason
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// Reads a whole file, gunzipping .gz; throws std::runtime_error with a reason.
+std::string slurp(const std::string& path) {
+  if (ends_with(lower(path), ".gz")) {
+    gzFile gz = gzopen(path.c_str(), "rb");
+    if (!gz) throw std::runtime_error("cannot open");
+    std::string out;
+    char buf[1 << 16];
+    int n;
+    while ((n = gzread(gz, buf, sizeof buf)) > 0) {
+      out.append(buf, static_cast<std::size_t>(n));
+      if (out.size() > 4 * kMaxFileBytes) {
+        gzclose(gz);
+        throw std::runtime_error("decompressed size over 256 MB");
+      }
+    }
+    int err = 0;
+    const char* msg = gzerror(gz, &err);
+    std::string reason = err < 0 && err != Z_BUF_ERROR ? msg : "";
+    gzclose(gz);
+    if (n < 0 || !reason.empty()) throw std::runtime_error("corrupt gzip data: " + reason);
+    return out;
+  }
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec) throw std::runtime_error("cannot read: " + ec.message());
+  if (size > kMaxFileBytes) throw std::runtime_error("file over 64 MB, not read");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open");
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+bool looks_binary(std::string_view data) {
+  auto head = data.substr(0, 8192);
+  return head.find('\0') != std::string_view::npos;
+}
+
+std::string detect_charset(std::string_view data) {
+  uchardet_t ud = uchardet_new();
+  uchardet_handle_data(ud, data.data(), data.size());
+  uchardet_data_end(ud);
+  std::string name = uchardet_get_charset(ud);
+  uchardet_delete(ud);
+  return name;
+}
+
+// Legacy single-byte text (windows-1258, ...) converted with ICU; nullopt when unknown.
+std::optional<std::string> convert_to_utf8(std::string_view data, const std::string& charset) {
+  if (charset.empty()) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(data.size() * 4 + 16, '\0');
+  int32_t n = ucnv_convert("UTF-8", charset.c_str(), out.data(), static_cast<int32_t>(out.size()),
+                           data.data(), static_cast<int32_t>(data.size()), &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+RawDocument::Format format_of(const std::string& path, std::string_view content) {
+  std::string p = lower(path);
+  if (ends_with(p, ".gz")) p = p.substr(0, p.size() - 3);
+  if (ends_with(p, ".jsonl") || ends_with(p, ".json") || ends_with(p, ".ndjson"))
+    return RawDocument::Format::kJson;
+  if (ends_with(p, ".html") || ends_with(p, ".htm") || ends_with(p, ".xhtml"))
+    return RawDocument::Format::kHtml;
+  auto head = lower(std::string(content.substr(0, 512)));
+  if (head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos)
+    return RawDocument::Format::kHtml;
+  return RawDocument::Format::kText;
+}
+
+void read_content(const std::string& origin, std::string content, const RawSink& on_doc,
+                  const ErrorSink& on_error) {
+  if (content.empty()) {
+    on_error({origin, "empty file"});
+    return;
+  }
+  if (looks_binary(content)) {
+    on_error({origin, "binary file (NUL bytes), not text"});
+    return;
+  }
+  std::optional<std::string> note;
+  if (!tokenizer::is_valid_utf8(content)) {
+    std::string charset = detect_charset(content);
+    auto converted = charset.empty() || lower(charset) == "utf-8" ? std::nullopt
+                                                                  : convert_to_utf8(content, charset);
+    if (converted) {
+      note = "not UTF-8: converted from " + charset;
+      content = std::move(*converted);
+    } else {
+      note = "invalid UTF-8 (encoding " + (charset.empty() ? std::string("unknown") : charset) +
+             "): bad bytes replaced";
+      content = tokenizer::normalize_keep_case(content);
+    }
+    on_error({origin, *note + " (document kept)"});
+  }
+  auto format = format_of(origin, content);
+  if (format != RawDocument::Format::kJson) {
+    RawDocument raw;
+    raw.format = format;
+    raw.origin = origin;
+    raw.content = std::move(content);
+    raw.encoding_note = note;
+    on_doc(std::move(raw));
+    return;
+  }
+  std::size_t line_no = 0, pos = 0;
+  while (pos < content.size()) {
+    std::size_t nl = content.find('\n', pos);
+    if (nl == std::string::npos) nl = content.size();
+    std::string_view line(content.data() + pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    std::string where = origin + ":" + std::to_string(line_no);
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+      on_error({where, "not a JSON object"});
+      continue;
+    }
+    RawDocument raw;
+    raw.format = RawDocument::Format::kJson;
+    raw.origin = where;
+    if (auto t = j.find("text"); t != j.end() && t->is_string()) raw.content = t->get<std::string>();
+    if (auto h = j.find("html"); raw.content.empty() && h != j.end() && h->is_string()) {
+      raw.content = h->get<std::string>();
+      raw.format = RawDocument::Format::kHtml;
+    }
+    raw.fields = std::move(j);
+    raw.encoding_note = note;
+    on_doc(std::move(raw));
+  }
+}
+
+}  // namespace
+
+void read_path(const std::string& path, const RawSink& on_doc, const ErrorSink& on_error) {
+  if (path == "-") {
+    std::string content((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    read_content("<stdin>", std::move(content), on_doc, on_error);
+    return;
+  }
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    std::vector<std::string> files;
+    for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec),
+         end;
+         !ec && it != end; it.increment(ec)) {
+      if (it->is_regular_file(ec)) {
+        std::string name = it->path().filename().string();
+        if (!name.empty() && name[0] != '.' && lower(name) != "readme.md") files.push_back(it->path().string());
+      }
+    }
+    if (ec) on_error({path, "cannot list directory: " + ec.message()});
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) read_path(f, on_doc, on_error);
+    return;
+  }
+  if (!fs::exists(path, ec)) {
+    on_error({path, "no such file or directory"});
+    return;
+  }
+  std::string content;
+  try {
+    content = slurp(path);
+  } catch (const std::exception& e) {
+    on_error({path, e.what()});
+    return;
+  }
+  read_content(path, std::move(content), on_doc, on_error);
+}
+
+}  // namespace tracuu::corpus

@@ -1,0 +1,238 @@
+// Line-level rules over real page dumps: dates, tails, bylines, captions, official headers.
+#include "text_rules.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <unordered_set>
+
+#include "tracuu/tokenizer/docnum.h"
+#include "tracuu/tokenizer/normalizer.h"
+
+namespace tracuu::corpus {
+namespace {
+
+std::optional<std::string> iso(int d, int m, int y) {
+  if (d < 1 || d > 31 || m < 1 || m > 12 || y < 1945 || y > 2100) return std::nullopt;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return std::string(buf);
+}
+
+std::size_t word_count(const std::string& s) {
+  std::size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t';
+    if (!space && !in) ++n;
+    in = !space;
+  }
+  return n;
+}
+
+// Folded first words of a line that opens page furniture (lists of other articles, widgets).
+bool is_tail_marker(const std::string& folded) {
+  static const char* kMarkers[] = {
+      "tin lien quan", "cac tin khac", "tin khac", "xem nhieu nhat", "xem them", "doc them",
+      "gui cho ban be", "phan hoi", "thong tin nguoi gui", "bai truoc", "bai tiep theo",
+      "tin cung chuyen muc", "tin moi", "tin da dua", "binh luan", "y kien ban doc",
+      "cac bai viet khac", "bai viet lien quan", "tin bai lien quan", "tu khoa", "tags"};
+  for (const char* m : kMarkers) {
+    std::string_view mv(m);
+    if (folded.rfind(mv, 0) == 0 &&
+        (folded.size() == mv.size() || !std::isalnum(static_cast<unsigned char>(folded[mv.size()]))))
+      return true;
+  }
+  return false;
+}
+
+bool is_widget(const std::string& folded) {
+  static const std::unordered_set<std::string> kWidgets{
+      "chia se", "in bai", "in trang", "facebook", "twitter", "zalo", "email", "gui bai",
+      "ve dau trang", "len dau trang", "quay lai", "chia se bai viet", "luu bai", "in", "share"};
+  std::string f = folded;
+  while (!f.empty() && std::ispunct(static_cast<unsigned char>(f.back()))) f.pop_back();
+  return kWidgets.count(f) > 0;
+}
+
+bool is_caption(const std::string& folded, const std::string& text) {
+  return folded.rfind("anh:", 0) == 0 || folded.rfind("anh minh hoa", 0) == 0 ||
+         folded.rfind("(anh", 0) == 0 ||
+         (text.size() < 400 && (folded.find("(anh:") != std::string::npos ||
+                                folded.find("(anh ") != std::string::npos ||
+                                folded.find("- anh:") != std::string::npos));
+}
+
+// Byline: a short last line that is a name, "PV", or "Name (thực hiện)".
+std::optional<std::string> byline(const std::string& text) {
+  std::string t = trim(text);
+  if (t.empty() || t.size() > 60 || word_count(t) > 6) return std::nullopt;
+  if (t.back() == '.' && t != "PV.") return std::nullopt;
+  static const RE2 kName(R"(^(?:PV|Nhóm PV|[\p{Lu}][\p{Ll}]*(?:\s+[\p{Lu}][\p{Ll}]*){0,4}(?:\s*-\s*[\p{Lu}][\p{Ll}]*(?:\s+[\p{Lu}][\p{Ll}]*){0,4})?)(?:\s*\((?:thực hiện|tổng hợp|lược dịch|theo .*)\))?\.?$)");
+  if (RE2::FullMatch(t, kName)) return t;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string trim(const std::string& s) {
+  std::size_t a = s.find_first_not_of(" \t\r\n");
+  if (a == std::string::npos) return "";
+  std::size_t b = s.find_last_not_of(" \t\r\n");
+  return s.substr(a, b - a + 1);
+}
+
+std::optional<std::string> parse_any_date(const std::string& text) {
+  int d, m, y;
+  static const RE2 kIso(R"((\d{4})-(\d{1,2})-(\d{1,2}))");
+  static const RE2 kDmy(R"((\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))");
+  static const RE2 kWords(R"((?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))");
+  if (RE2::PartialMatch(text, kWords, &d, &m, &y)) return iso(d, m, y);
+  if (RE2::PartialMatch(text, kIso, &y, &m, &d)) return iso(d, m, y);
+  if (RE2::PartialMatch(text, kDmy, &d, &m, &y)) return iso(d, m, y);
+  return std::nullopt;
+}
+
+bool is_date_line(const std::string& line) {
+  static const RE2 kDateLine(
+      R"((?i)^\s*(?:(?:thứ\s+\S+|chủ\s+nhật|cập nhật(?: lúc)?|đăng(?: lúc| ngày)?|ngày đăng)[,:\s]*)?(?:\d{1,2}:\d{2}(?:\s*(?:AM|PM))?[,\s-]*)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?:[,\s|-]*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|GMT\+7))?)?\s*$)");
+  return line.size() < 80 && RE2::FullMatch(tokenizer::normalize_keep_case(line), kDateLine);
+}
+
+bool looks_like_header_line(const std::string& line) {
+  std::string f = tokenizer::fold(line);
+  if (f.rfind("so:", 0) == 0 || f.rfind("so ", 0) == 0) return true;
+  return f.rfind("dang cong san viet nam", 0) == 0 ||
+         f.rfind("cong hoa xa hoi chu nghia", 0) == 0 || f.rfind("doc lap - tu do", 0) == 0;
+}
+
+CleanResult clean_paragraphs(std::vector<Paragraph> paragraphs) {
+  CleanResult out;
+  // Cut at the first furniture marker after the body has begun (a marker on line 1-2 may
+  // be a section label, so keep going there).
+  std::size_t cut = paragraphs.size();
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    std::string folded = tokenizer::fold(paragraphs[i].text);
+    if (i >= 2 && word_count(paragraphs[i].text) <= 8 && is_tail_marker(folded)) {
+      cut = i;
+      break;
+    }
+  }
+  paragraphs.resize(cut);
+  std::unordered_set<std::string> seen;
+  for (auto& p : paragraphs) {
+    std::string folded = tokenizer::fold(p.text);
+    if (is_widget(folded)) continue;
+    if (!seen.insert(folded).second) continue;  // repeated paragraph
+    if (p.kind == Paragraph::Kind::kBody && is_caption(folded, p.text))
+      p.kind = Paragraph::Kind::kCaption;
+    out.paragraphs.push_back(std::move(p));
+  }
+  // Trailing credit "(baosonla.org.vn)" / "Theo baosonla.org.vn" and a byline.
+  static const RE2 kCredit(R"(^\(?(?:[Tt]heo\s+)?([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:vn|com|net|org))\)?\.?$)");
+  for (int round = 0; round < 3 && !out.paragraphs.empty(); ++round) {
+    std::string last = trim(out.paragraphs.back().text);
+    std::string site;
+    if (RE2::FullMatch(last, kCredit, &site)) {
+      out.source = site;
+      out.paragraphs.pop_back();
+      continue;
+    }
+    if (out.paragraphs.size() > 1) {
+      if (auto name = byline(last)) {
+        out.author = name;
+        out.paragraphs.pop_back();
+        continue;
+      }
+    }
+    // A credit at the end of the last paragraph: "... đạt kết quả tốt. (baosonla.org.vn)"
+    static const RE2 kTrailingCredit(R"(^(.*\S)\s*\(([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:vn|com|net|org))\)$)");
+    std::string body;
+    if (RE2::FullMatch(last, kTrailingCredit, &body, &site)) {
+      out.source = site;
+      out.paragraphs.back().text = body;
+    }
+    break;
+  }
+  return out;
+}
+
+std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>& paragraphs) {
+  static const RE2 kSo(R"((?i)^\s*Số\s*:?\s*(\d[^\s,;]*(?:\s*[-/]\s*[^\s,;]+)*))");
+  static const RE2 kPlaceDate(R"(^([\pL .'-]{2,40}),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})");
+  static const RE2 kType(
+      R"(^(CHỈ THỊ|KẾT LUẬN|NGHỊ QUYẾT|KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|NGHỊ ĐỊNH|THÔNG TƯ|HƯỚNG DẪN|QUY ĐỊNH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN|THÔNG TRI|LUẬT|CÔNG VĂN)\b)");
+  OfficialHeader h;
+  std::size_t limit = std::min<std::size_t>(paragraphs.size(), 14);
+  std::size_t so_line = limit;
+  std::string number_text;
+  for (std::size_t i = 0; i < limit; ++i) {
+    std::string line = tokenizer::normalize_keep_case(paragraphs[i].text);
+    // "Số: 05-CT/TW" may share a line with the place-date.
+    if (RE2::PartialMatch(line, kSo, &number_text)) {
+      if (auto d = tokenizer::parse_docnum(number_text)) {
+        h.number = d->canonical;
+        so_line = i;
+        break;
+      }
+    }
+  }
+  if (h.number.empty()) return std::nullopt;
+  // Issuer: the capitalized lines above "Số", minus the national mottos.
+  std::string issuer;
+  for (std::size_t i = 0; i < so_line; ++i) {
+    std::string line = trim(tokenizer::normalize_keep_case(paragraphs[i].text));
+    if (looks_like_header_line(line) || line.find('*') != std::string::npos || line.empty()) continue;
+    if (line.size() > 120) continue;
+    issuer += (issuer.empty() ? "" : " ") + line;
+  }
+  if (!issuer.empty()) h.issuer = issuer;
+  for (std::size_t i = 0; i < limit; ++i) {
+    std::string line = tokenizer::normalize_keep_case(paragraphs[i].text);
+    std::string place;
+    if (!h.date && RE2::PartialMatch(line, kPlaceDate, &place)) {
+      h.place = trim(place);
+      h.date = parse_any_date(line);
+    }
+    std::string type;
+    if (!h.doc_type && i > so_line && RE2::PartialMatch(line, kType, &type)) {
+      h.doc_type = tokenizer::normalize(type);
+      // The subject (trích yếu) is the rest of the type line or the next line.
+      std::string rest = trim(line.substr(type.size()));
+      if (rest.size() > 3) {
+        h.subject = rest;
+      } else if (i + 1 < paragraphs.size()) {
+        h.subject = trim(paragraphs[i + 1].text);
+      }
+    }
+  }
+  if (h.doc_type) {
+    static const std::pair<const char*, const char*> kCap[] = {
+        {"chỉ thị", "Chỉ thị"}, {"kết luận", "Kết luận"}, {"nghị quyết", "Nghị quyết"},
+        {"kế hoạch", "Kế hoạch"}, {"quyết định", "Quyết định"}, {"báo cáo", "Báo cáo"},
+        {"nghị định", "Nghị định"}, {"thông tư", "Thông tư"}, {"hướng dẫn", "Hướng dẫn"},
+        {"quy định", "Quy định"}, {"thông báo", "Thông báo"}, {"chương trình", "Chương trình"},
+        {"đề án", "Đề án"}, {"thông tri", "Thông tri"}, {"luật", "Luật"}, {"công văn", "Công văn"}};
+    for (const auto& [l, c] : kCap)
+      if (*h.doc_type == l) h.doc_type = c;
+  }
+  return h;
+}
+
+std::optional<std::string> latest_date_mentioned(const std::string& text) {
+  static const RE2 kDmy(R"((\d{1,2})/(\d{1,2})/(\d{4}))");
+  static const RE2 kWords(R"(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))");
+  std::optional<std::string> best;
+  for (const RE2* re : {&kDmy, &kWords}) {
+    re2::StringPiece input(text);
+    int d, m, y;
+    while (RE2::FindAndConsume(&input, *re, &d, &m, &y)) {
+      auto date = iso(d, m, y);
+      if (date && (!best || *date > *best)) best = date;
+    }
+  }
+  return best;
+}
+
+}  // namespace tracuu::corpus

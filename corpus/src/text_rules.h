@@ -1,0 +1,37 @@
+// Line-level rules: dates, boilerplate tails, bylines, captions and official headers.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tracuu/corpus/document.h"
+
+namespace tracuu::corpus {
+
+std::string trim(const std::string& s);
+
+// "20/5/2024", "2024-05-20T08:15", "ngày 15 tháng 5 năm 2016" -> ISO; nullopt when none.
+std::optional<std::string> parse_any_date(const std::string& text);
+
+// A short line that is only a date: "Thứ Hai, 20/5/2024", "20/05/2024 08:15".
+bool is_date_line(const std::string& line);
+
+// Header furniture that is not a title ("ĐẢNG CỘNG SẢN VIỆT NAM", "Số: 05-CT/TW").
+bool looks_like_header_line(const std::string& line);
+
+struct CleanResult {
+  std::vector<Paragraph> paragraphs;
+  std::optional<std::string> author, source, date_line;
+};
+
+// Drops navigation tails, share widgets and repeated paragraphs; marks captions;
+// takes a final byline and "(site.vn)" credit out of the body.
+CleanResult clean_paragraphs(std::vector<Paragraph> paragraphs);
+
+std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>& paragraphs);
+
+// The latest full date mentioned anywhere (an estimate for undated pages).
+std::optional<std::string> latest_date_mentioned(const std::string& text);
+
+}  // namespace tracuu::corpus
