@@ -136,7 +136,10 @@ Document Extractor::extract(const RawDocument& raw) const {
     if (!date_hint) date_hint = parse_any_date(paragraphs.front().text);
     paragraphs.erase(paragraphs.begin());
   }
-  if (!title_hint && !paragraphs.empty() && !looks_like_header_line(paragraphs.front().text)) {
+  // An official text's first lines are its header, not a title.
+  bool official = parse_official_header(paragraphs).has_value();
+  if (!title_hint && !official && !paragraphs.empty() &&
+      !looks_like_header_line(paragraphs.front().text)) {
     title_hint = paragraphs.front().text;
     paragraphs.erase(paragraphs.begin());
   }
