@@ -1,14 +1,61 @@
-// TEMPORARY stub for `tracuu index`; its owner replaces this file.
+// `tracuu index`: build or update the Xapian index, with a progress bar on a terminal.
+#include <unistd.h>
+
+#include <cstdio>
 #include <iostream>
 
 #include "commands.h"
+#include "tracuu/indexer/index_writer.h"
 
 namespace tracuu::cli {
+
 void register_index(CLI::App& app, int& exit_code) {
-  auto* cmd = app.add_subcommand("index", "not implemented yet");
+  auto* cmd = app.add_subcommand("index", "Index files/directories into a Xapian database (upsert by id)");
+  static std::string db;
+  static std::vector<std::string> paths, deletes;
+  static bool rebuild = false;
+  static unsigned threads = 0;
+  static std::size_t batch = 500;
+  cmd->add_option("--db", db, "database directory")->required();
+  cmd->add_option("PATH", paths, "files, directories, .gz, or - for stdin");
+  cmd->add_option("--delete", deletes, "ids to delete");
+  cmd->add_flag("--rebuild", rebuild, "start from an empty database");
+  cmd->add_option("--threads", threads, "worker threads (default: all cores)");
+  cmd->add_option("--batch", batch, "documents per commit")->check(CLI::Range(1, 100000));
   cmd->callback([&exit_code] {
-    std::cerr << "tracuu index: not implemented yet\n";
-    exit_code = 2;
+    indexer::IndexOptions opts;
+    opts.rebuild = rebuild;
+    opts.threads = threads;
+    opts.batch_size = batch;
+    bool tty = isatty(STDERR_FILENO);
+    opts.on_error = [](const std::string& origin, const std::string& reason) {
+      std::cerr << "\rtracuu index: " << origin << ": " << reason << "\033[K\n";
+    };
+    if (tty) {
+      opts.progress = [](const indexer::IndexStats& s, std::size_t done, std::size_t total) {
+        double frac = total ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
+        std::size_t docs = s.added + s.updated;
+        double rate = s.seconds > 0 ? static_cast<double>(docs) / s.seconds : 0;
+        double eta = frac > 0 ? s.seconds * (1 - frac) / frac : 0;
+        int filled = static_cast<int>(frac * 30);
+        std::fprintf(stderr, "\r[%.*s%*s] %3.0f%%  %zu docs  %.0f docs/s  ETA %.0fs\033[K",
+                     filled, "==============================", 30 - filled, "", frac * 100,
+                     docs, rate, eta);
+      };
+    }
+    indexer::IndexWriter writer(db, opts);
+    indexer::IndexStats stats;
+    if (!paths.empty()) stats = writer.index_paths(paths);
+    for (const auto& id : deletes) {
+      if (writer.remove(id)) ++stats.deleted;
+      else std::cerr << "tracuu index: no document with id " << id << "\n";
+    }
+    writer.commit();
+    if (tty) std::fprintf(stderr, "\n");
+    std::fprintf(stderr, "tracuu index: %zu added, %zu updated, %zu deleted, %zu failed, %.1f s\n",
+                 stats.added, stats.updated, stats.deleted, stats.failed, stats.seconds);
+    if (stats.added + stats.updated + stats.deleted == 0 && stats.failed > 0) exit_code = 1;
   });
 }
+
 }  // namespace tracuu::cli

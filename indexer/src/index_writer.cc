@@ -1,0 +1,145 @@
+// The writer: documents are extracted and turned into Xapian documents on all cores; one
+// thread writes them and commits each batch (a kill -9 loses at most the batch in flight).
+#include "tracuu/indexer/index_writer.h"
+
+#include <xapian.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "schema.h"
+#include "tracuu/corpus/extractor.h"
+#include "tracuu/corpus/reader.h"
+
+namespace tracuu::indexer {
+
+struct IndexWriter::Impl {
+  Xapian::WritableDatabase db;
+  IndexOptions options;
+  IndexStats stats;
+
+  // Unprefixed terms (normalized syllables) feed Xapian's spelling dictionary ("did you mean").
+  void add_spelling(const Xapian::Document& xdoc) {
+    for (auto it = xdoc.termlist_begin(); it != xdoc.termlist_end(); ++it) {
+      const std::string& term = *it;
+      if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z') || term.size() > 40) continue;
+      if (std::isdigit(static_cast<unsigned char>(term[0]))) continue;
+      db.add_spelling(term, 1);
+    }
+  }
+};
+
+IndexWriter::IndexWriter(const std::string& db_path, const IndexOptions& options)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+  try {
+    std::filesystem::create_directories(db_path);
+    impl_->db = Xapian::WritableDatabase(
+        db_path, options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw std::runtime_error("database " + db_path +
+                             " is locked by another writer (is another `tracuu index` running?)");
+  } catch (const Xapian::Error& e) {
+    throw std::runtime_error("cannot open database " + db_path + ": " + e.get_description());
+  } catch (const std::filesystem::filesystem_error& e) {
+    throw std::runtime_error("cannot create " + db_path + ": " + e.what());
+  }
+}
+
+IndexWriter::~IndexWriter() {
+  try {
+    impl_->db.commit();
+  } catch (...) {  // destructors must not throw; committed batches are already safe
+  }
+}
+
+bool IndexWriter::upsert(const corpus::Document& doc) {
+  std::string id_term = schema::kId + doc.id;
+  bool existed = impl_->db.term_exists(id_term);
+  Xapian::Document xdoc = schema::build_document(doc);
+  impl_->add_spelling(xdoc);
+  impl_->db.replace_document(id_term, xdoc);
+  return existed;
+}
+
+bool IndexWriter::remove(const std::string& id) {
+  std::string id_term = schema::kId + id;
+  if (!impl_->db.term_exists(id_term)) return false;
+  impl_->db.delete_document(id_term);
+  return true;
+}
+
+void IndexWriter::commit() { impl_->db.commit(); }
+
+IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
+  auto started = std::chrono::steady_clock::now();
+  IndexStats& stats = impl_->stats;
+  const auto& opts = impl_->options;
+  auto report_error = [&](const std::string& origin, const std::string& reason) {
+    if (opts.on_error) opts.on_error(origin, reason);
+  };
+  std::vector<corpus::RawDocument> raws;
+  std::size_t bytes_total = 0;
+  for (const auto& path : paths) {
+    corpus::read_path(
+        path,
+        [&](corpus::RawDocument&& raw) {
+          bytes_total += raw.content.size();
+          raws.push_back(std::move(raw));
+        },
+        [&](const corpus::ReadError& e) {
+          if (e.reason.find("(document kept)") == std::string::npos) ++stats.failed;
+          report_error(e.origin, e.reason);
+        });
+  }
+  unsigned threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
+  const auto& extractor = corpus::Extractor::shared();
+  std::size_t batch = std::max<std::size_t>(1, opts.batch_size);
+  std::size_t bytes_done = 0;
+  struct Built {
+    std::string id;
+    Xapian::Document xdoc;
+    std::string error;
+  };
+  for (std::size_t begin = 0; begin < raws.size(); begin += batch) {
+    std::size_t end = std::min(raws.size(), begin + batch);
+    std::vector<Built> built(end - begin);
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) {
+      pool.emplace_back([&, t] {
+        for (std::size_t i = begin + t; i < end; i += threads) {
+          try {
+            corpus::Document doc = extractor.extract(raws[i]);
+            built[i - begin] = {doc.id, schema::build_document(doc), {}};
+          } catch (const std::exception& e) {
+            built[i - begin].error = e.what();
+          }
+        }
+      });
+    }
+    for (auto& th : pool) th.join();
+    for (std::size_t i = begin; i < end; ++i) {
+      Built& b = built[i - begin];
+      bytes_done += raws[i].content.size();
+      if (!b.error.empty()) {
+        ++stats.failed;
+        report_error(raws[i].origin, b.error);
+        continue;
+      }
+      std::string id_term = schema::kId + b.id;
+      bool existed = impl_->db.term_exists(id_term);
+      impl_->add_spelling(b.xdoc);
+      impl_->db.replace_document(id_term, b.xdoc);
+      ++(existed ? stats.updated : stats.added);
+    }
+    impl_->db.commit();
+    stats.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (opts.progress) opts.progress(stats, bytes_done, bytes_total);
+  }
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return stats;
+}
+
+}  // namespace tracuu::indexer

@@ -1,0 +1,195 @@
+// Query parsing with the same tokenizer as indexing, so segmentation and folding agree.
+#include "query_parser.h"
+
+#include <re2/re2.h>
+
+#include "schema.h"
+#include "tracuu/indexer/searcher.h"
+#include "tracuu/tokenizer/docnum.h"
+#include "tracuu/tokenizer/normalizer.h"
+#include "tracuu/tokenizer/tokenizer.h"
+
+namespace tracuu::indexer {
+namespace {
+
+constexpr std::size_t kMaxQueryBytes = 1000;
+
+struct Item {
+  enum class Kind { kText, kPhrase, kField, kAnd, kOr, kNot } kind;
+  std::string text;
+  std::string field;
+  bool negated = false;
+};
+
+// Splits on spaces, keeping "quoted phrases" and field:"quoted values" whole. An
+// unbalanced quote extends to the end of the input.
+std::vector<Item> lex(const std::string& s) {
+  std::vector<Item> items;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i >= s.size()) break;
+    bool negated = false;
+    if (s[i] == '-' && i + 1 < s.size() && s[i + 1] != ' ') {
+      negated = true;
+      ++i;
+    }
+    if (s[i] == '"') {
+      std::size_t close = s.find('"', i + 1);
+      std::size_t end = close == std::string::npos ? s.size() : close;
+      items.push_back({Item::Kind::kPhrase, s.substr(i + 1, end - i - 1), "", negated});
+      i = close == std::string::npos ? s.size() : close + 1;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '"') ++j;
+    std::string word = s.substr(i, j - i);
+    auto colon = word.find(':');
+    if (colon != std::string::npos && colon > 0 && colon + 1 <= word.size()) {
+      std::string field = tokenizer::fold(word.substr(0, colon));
+      if (field == "tinh" || field == "so" || field == "loai" || field == "nam" ||
+          field == "province" || field == "directive" || field == "type" || field == "year") {
+        std::string value = word.substr(colon + 1);
+        if (value.empty() && j < s.size() && s[j] == '"') {
+          std::size_t close = s.find('"', j + 1);
+          std::size_t end = close == std::string::npos ? s.size() : close;
+          value = s.substr(j + 1, end - j - 1);
+          j = close == std::string::npos ? s.size() : close + 1;
+        }
+        items.push_back({Item::Kind::kField, value, field, negated});
+        i = j;
+        continue;
+      }
+    }
+    if (!negated && (word == "AND" || word == "VÀ")) items.push_back({Item::Kind::kAnd, word});
+    else if (!negated && (word == "OR" || word == "HOẶC")) items.push_back({Item::Kind::kOr, word});
+    else if (!negated && (word == "NOT" || word == "KHÔNG")) items.push_back({Item::Kind::kNot, word});
+    else items.push_back({Item::Kind::kText, word, "", negated});
+    i = j;
+  }
+  return items;
+}
+
+// A word matches its accented form (full weight) or any form with the same letters (lower).
+Xapian::Query word_query(const tokenizer::Token& t) {
+  Xapian::Query exact(t.norm, 1, 0);
+  Xapian::Query folded(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(schema::kFolded + t.fold),
+                       t.norm == t.fold ? 1.0 : 0.5);
+  if (t.norm == t.fold) return Xapian::Query(Xapian::Query::OP_OR, exact, folded);
+  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, 2.0), folded);
+}
+
+Xapian::Query docnum_query(const std::string& canonical) {
+  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::kCited + canonical),
+                       Xapian::Query(schema::kHeaderNumber + canonical));
+}
+
+// "Kết luận 114", "KL 114": every canonical number with that type and number.
+std::optional<Xapian::Query> short_docnum_query(const std::string& type_word, const std::string& number) {
+  static const std::pair<const char*, const char*> kCodes[] = {
+      {"ket luan", "KL"}, {"kl", "KL"}, {"chi thi", "CT"}, {"ct", "CT"}, {"nghi quyet", "NQ"},
+      {"nq", "NQ"}, {"ke hoach", "KH"}, {"kh", "KH"}, {"quyet dinh", "QĐ"}, {"qd", "QĐ"}};
+  std::string f = tokenizer::fold(type_word);
+  for (const auto& [word, code] : kCodes) {
+    if (f != word) continue;
+    std::string prefix = std::string(schema::kCited) + number + "-" + code + "/";
+    std::string state = std::string(schema::kCited) + number + "/" + code + "-";
+    return Xapian::Query(Xapian::Query::OP_OR,
+                         Xapian::Query(Xapian::Query::OP_WILDCARD, prefix, 50),
+                         Xapian::Query(Xapian::Query::OP_WILDCARD, state, 50));
+  }
+  return std::nullopt;
+}
+
+Xapian::Query text_query(const std::string& text, bool phrase, std::vector<std::string>& words) {
+  const auto& tok = tokenizer::Tokenizer::shared();
+  auto tokens = tok.tokenize(text);
+  std::vector<Xapian::Query> parts;
+  std::vector<Xapian::Query> phrase_terms;
+  bool phrase_ok = phrase;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const auto& t = tokens[i];
+    if (t.type == tokenizer::TokenType::kPunct || t.type == tokenizer::TokenType::kSymbol) continue;
+    if (t.type == tokenizer::TokenType::kDocNum && !t.canonical.empty()) {
+      parts.push_back(docnum_query(t.canonical));
+      phrase_ok = false;
+      continue;
+    }
+    // "Kết luận 114" / "KL 114"
+    if (t.type == tokenizer::TokenType::kNumber && i > 0) {
+      std::string type_word = tokens[i - 1].norm;
+      if (i > 1) type_word = tokens[i - 2].norm + " " + type_word;
+      auto q = short_docnum_query(type_word, t.norm);
+      if (!q) q = short_docnum_query(tokens[i - 1].norm, t.norm);
+      if (q) {
+        parts.push_back(Xapian::Query(Xapian::Query::OP_OR, *q, word_query(t)));
+        continue;
+      }
+    }
+    words.push_back(t.norm);
+    parts.push_back(word_query(t));
+    phrase_terms.push_back(Xapian::Query(t.norm));
+  }
+  if (parts.empty()) return Xapian::Query();
+  if (phrase_ok && phrase_terms.size() > 1) {
+    // A phrase matches the accented syllables in order; accentless phrases fall back to AND.
+    bool accentless = true;
+    for (const auto& t : tokens) accentless = accentless && t.norm == t.fold;
+    Xapian::Query exact(Xapian::Query::OP_PHRASE, phrase_terms.begin(), phrase_terms.end());
+    if (!accentless) return exact;
+    return Xapian::Query(Xapian::Query::OP_OR, exact,
+                         Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+  }
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Xapian::Query field_query(const std::string& field, const std::string& value) {
+  if (field == "tinh" || field == "province")
+    return Xapian::Query(schema::kProvince + tokenizer::normalize_keep_case(value));
+  if (field == "so" || field == "directive") {
+    auto d = tokenizer::parse_docnum(value);
+    return docnum_query(d ? d->canonical : value);
+  }
+  if (field == "loai" || field == "type") return Xapian::Query(schema::kType + tokenizer::fold(value));
+  return Xapian::Query(schema::kYear + value);
+}
+
+}  // namespace
+
+ParsedQuery parse_query(const std::string& raw, const Xapian::Database&) {
+  if (raw.size() > kMaxQueryBytes)
+    throw QueryError("query_too_long", "query is longer than 1000 bytes");
+  std::string input = tokenizer::normalize_keep_case(raw);  // also replaces invalid UTF-8
+  ParsedQuery out;
+  std::vector<Xapian::Query> must, must_not, should;
+  enum class Pending { kAnd, kOr, kNot } pending = Pending::kAnd;
+  for (const auto& item : lex(input)) {
+    if (item.kind == Item::Kind::kAnd) { pending = Pending::kAnd; continue; }
+    if (item.kind == Item::Kind::kOr) { pending = Pending::kOr; continue; }
+    if (item.kind == Item::Kind::kNot) { pending = Pending::kNot; continue; }
+    Xapian::Query q = item.kind == Item::Kind::kField
+                          ? field_query(item.field, item.text)
+                          : text_query(item.text, item.kind == Item::Kind::kPhrase, out.words);
+    if (q.empty()) continue;
+    if (item.negated || pending == Pending::kNot) {
+      must_not.push_back(q);
+    } else if (pending == Pending::kOr && !must.empty()) {
+      must.back() = Xapian::Query(Xapian::Query::OP_OR, must.back(), q);
+    } else {
+      must.push_back(q);
+    }
+    pending = Pending::kAnd;
+  }
+  if (must.empty() && must_not.empty()) {
+    out.query = Xapian::Query::MatchAll;
+    return out;
+  }
+  out.empty = false;
+  Xapian::Query base = must.empty() ? Xapian::Query::MatchAll
+                                    : Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end());
+  for (const auto& n : must_not) base = Xapian::Query(Xapian::Query::OP_AND_NOT, base, n);
+  out.query = base;
+  return out;
+}
+
+}  // namespace tracuu::indexer

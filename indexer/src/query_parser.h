@@ -1,0 +1,21 @@
+// The Vietnamese query language: words, "phrases", AND/OR/NOT, -exclusion, field:value.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace tracuu::indexer {
+
+struct ParsedQuery {
+  Xapian::Query query;             // MatchAll when the text part is empty
+  bool empty = true;               // no text and no field terms
+  std::vector<std::string> words;  // normalized words, for snippets and suggestions
+};
+
+// Never throws on user input: malformed parts fall back to plain words. Throws QueryError
+// for input that cannot be searched at all (over the length limit).
+ParsedQuery parse_query(const std::string& input, const Xapian::Database& db);
+
+}  // namespace tracuu::indexer

@@ -1,0 +1,104 @@
+// Document -> Xapian::Document: positional syllables, folded forms, words, filters and values.
+#include "schema.h"
+
+#include "tracuu/tokenizer/tokenizer.h"
+
+namespace tracuu::indexer::schema {
+namespace {
+
+constexpr std::size_t kMaxTermBytes = 200;  // Xapian's limit is ~245 bytes
+
+bool indexable(const tokenizer::Token& t) {
+  return t.type != tokenizer::TokenType::kPunct && t.type != tokenizer::TokenType::kSymbol &&
+         !t.norm.empty() && t.norm.size() < kMaxTermBytes;
+}
+
+// Title positions start far after the body's so phrases never span the two.
+void index_text(Xapian::Document& xdoc, const std::string& text, Xapian::termpos base,
+                Xapian::termcount wdf) {
+  const auto& tok = tokenizer::Tokenizer::shared();
+  auto tokens = tok.tokenize(text);
+  for (const auto& t : tokens) {
+    if (!indexable(t)) continue;
+    xdoc.add_posting(t.norm, base + t.position, wdf);
+    xdoc.add_term(kFolded + t.fold, wdf);
+    if (!t.expansion.empty()) {  // UBND also finds "ủy ban nhân dân" and back
+      for (const auto& e : tok.tokenize(t.expansion))
+        if (indexable(e)) xdoc.add_term(kFolded + e.fold, wdf);
+    }
+    if (!t.canonical.empty() && t.type == tokenizer::TokenType::kDocNum)
+      xdoc.add_term(kCited + t.canonical, 0);
+  }
+  for (const auto& w : tok.segment(text, tokens)) {
+    if (w.last_token - w.first_token < 2 || w.norm.size() >= kMaxTermBytes) continue;
+    xdoc.add_term(kWord + w.norm, wdf);
+    xdoc.add_term(kWord + w.fold, wdf);
+  }
+}
+
+void add_boolean(Xapian::Document& xdoc, const char* prefix, const std::string& value) {
+  if (value.empty()) return;
+  std::string term = prefix + value;
+  if (term.size() < kMaxTermBytes) xdoc.add_boolean_term(term);
+}
+
+}  // namespace
+
+std::string join_values(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) {
+    if (!out.empty()) out += '\n';
+    out += v;
+  }
+  return out;
+}
+
+std::vector<std::string> split_values(const std::string& joined) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos < joined.size()) {
+    std::size_t nl = joined.find('\n', pos);
+    if (nl == std::string::npos) nl = joined.size();
+    if (nl > pos) out.push_back(joined.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  return out;
+}
+
+Xapian::Document build_document(const corpus::Document& doc) {
+  Xapian::Document xdoc;
+  index_text(xdoc, doc.text, 1, 1);
+  index_text(xdoc, doc.title, 1'000'000, 3);  // title weighted above body
+  add_boolean(xdoc, kId, doc.id);
+  add_boolean(xdoc, kType, doc.type);
+  for (const auto& p : doc.provinces) add_boolean(xdoc, kProvince, p);
+  if (doc.primary_province) add_boolean(xdoc, kPrimaryProvince, *doc.primary_province);
+  if (doc.province_2025) add_boolean(xdoc, kProvince2025, *doc.province_2025);
+  for (const auto& d : doc.districts) add_boolean(xdoc, kDistrict, d);
+  std::vector<std::string> cited;
+  for (const auto& c : doc.citations) {
+    add_boolean(xdoc, kCited, c.number);
+    cited.push_back(c.number);
+    if (c.issuer) add_boolean(xdoc, kIssuer, *c.issuer);
+  }
+  if (doc.header) add_boolean(xdoc, kHeaderNumber, doc.header->number);
+  if (doc.source) add_boolean(xdoc, kSource, *doc.source);
+  const auto& date = doc.date ? doc.date : doc.date_estimated;
+  std::string year;
+  if (date && date->size() >= 10) {
+    year = date->substr(0, 4);
+    add_boolean(xdoc, kYear, year);
+    add_boolean(xdoc, kYearMonth, date->substr(0, 7));
+    xdoc.add_value(kDate, date->substr(0, 4) + date->substr(5, 2) + date->substr(8, 2));
+    if (!doc.date) xdoc.add_value(kDateEstimated, "1");
+  }
+  xdoc.add_value(kCitationCount, Xapian::sortable_serialise(static_cast<double>(cited.size())));
+  xdoc.add_value(kFacetProvince, join_values(doc.provinces));
+  xdoc.add_value(kFacetDirective, join_values(cited));
+  xdoc.add_value(kFacetType, doc.type);
+  if (!year.empty()) xdoc.add_value(kFacetYear, year);
+  xdoc.set_data(corpus::to_json(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return xdoc;
+}
+
+}  // namespace tracuu::indexer::schema

@@ -1,0 +1,391 @@
+// The query side: filtered, faceted search with snippets; documents, directives, suggestions.
+#include "tracuu/indexer/searcher.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <unordered_map>
+
+#include "query_parser.h"
+#include "schema.h"
+#include "tracuu/tokenizer/docnum.h"
+#include "tracuu/tokenizer/normalizer.h"
+#include "tracuu/tokenizer/tokenizer.h"
+
+namespace tracuu::indexer {
+namespace {
+
+// Counts every value of a multi-valued slot ('\n'-joined) over the whole match set.
+class MultiValueSpy : public Xapian::MatchSpy {
+ public:
+  explicit MultiValueSpy(Xapian::valueno slot) : slot_(slot) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    for (const auto& v : schema::split_values(doc.get_value(slot_))) ++counts_[v];
+  }
+  FacetCounts top(std::size_t limit) const {
+    FacetCounts out(counts_.begin(), counts_.end());
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (out.size() > limit) out.resize(limit);
+    return out;
+  }
+
+ private:
+  Xapian::valueno slot_;
+  std::unordered_map<std::string, std::size_t> counts_;
+};
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// The best ~40-token window of the text, matches in <mark>, the rest escaped.
+std::string make_snippet(const std::string& text, const std::vector<std::string>& words) {
+  const auto& tok = tokenizer::Tokenizer::shared();
+  std::string_view body(text);
+  if (body.size() > 20000) body = body.substr(0, 20000);
+  auto tokens = tok.tokenize(body);
+  std::set<std::string> wanted;
+  for (const auto& w : words) wanted.insert(tokenizer::fold(w));
+  std::vector<char> hit(tokens.size(), 0);
+  for (std::size_t i = 0; i < tokens.size(); ++i) hit[i] = wanted.count(tokens[i].fold) ? 1 : 0;
+  constexpr std::size_t kWindow = 40;
+  std::size_t best = 0, best_score = 0, score = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    score += static_cast<std::size_t>(hit[i]);
+    if (i >= kWindow) score -= static_cast<std::size_t>(hit[i - kWindow]);
+    if (score > best_score) {
+      best_score = score;
+      best = i >= kWindow ? i - kWindow + 1 : 0;
+    }
+  }
+  if (tokens.empty()) return "";
+  std::size_t last = std::min(tokens.size(), best + kWindow) - 1;
+  std::size_t start = tokens[best].start, end = tokens[last].end;
+  std::string out = best > 0 ? "…" : "";
+  std::size_t pos = start;
+  for (std::size_t i = best; i <= last; ++i) {
+    out += html_escape(body.substr(pos, tokens[i].start - pos));
+    std::string_view t = tokens[i].text(body);
+    if (hit[i]) out += "<mark>" + html_escape(t) + "</mark>";
+    else out += html_escape(t);
+    pos = tokens[i].end;
+  }
+  out += html_escape(body.substr(pos, end - pos));
+  if (last + 1 < tokens.size()) out += "…";
+  return out;
+}
+
+Hit make_hit(const Xapian::Document& xdoc, double score, const std::vector<std::string>& words) {
+  auto j = nlohmann::json::parse(xdoc.get_data(), nullptr, false);
+  corpus::Document doc = j.is_discarded() ? corpus::Document{} : corpus::document_from_json(j);
+  Hit h;
+  h.id = doc.id;
+  h.title = doc.title;
+  h.date = doc.date ? doc.date : doc.date_estimated;
+  h.type = doc.type;
+  h.primary_province = doc.primary_province;
+  h.provinces = doc.provinces;
+  for (const auto& c : doc.citations) h.citations.push_back(c.number);
+  h.score = score;
+  h.snippet = make_snippet(doc.text, words);
+  return h;
+}
+
+std::string compact_date(const std::string& iso, const char* what) {
+  // "2015-07-14" -> "20150714"; rejects anything else.
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-')
+    throw QueryError("bad_date", std::string(what) + " must be YYYY-MM-DD");
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(iso[i])))
+      throw QueryError("bad_date", std::string(what) + " must be YYYY-MM-DD");
+  int m = std::stoi(iso.substr(5, 2)), d = std::stoi(iso.substr(8, 2));
+  if (m < 1 || m > 12 || d < 1 || d > 31) throw QueryError("bad_date", std::string(what) + " is not a valid date");
+  return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
+}
+
+Xapian::Query any_of(const char* prefix, const std::vector<std::string>& values) {
+  std::vector<Xapian::Query> qs;
+  for (const auto& v : values) qs.emplace_back(prefix + v);
+  return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
+}
+
+std::string canonical_number(const std::string& any) {
+  auto d = tokenizer::parse_docnum(any);
+  return d ? d->canonical : tokenizer::normalize_keep_case(any);
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  std::string path;
+  Xapian::Database db;
+};
+
+Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>()) {
+  impl_->path = db_path;
+  if (!std::filesystem::exists(db_path))
+    throw std::runtime_error("no index at " + db_path + " (build one with `tracuu index --db " +
+                             db_path + " PATH...`)");
+  try {
+    impl_->db = Xapian::Database(db_path);
+  } catch (const Xapian::Error& e) {
+    throw std::runtime_error("cannot open index " + db_path + ": " + e.get_description());
+  }
+}
+
+Searcher::~Searcher() = default;
+
+bool Searcher::reopen() {
+  auto before = impl_->db.get_revision();
+  impl_->db.reopen();
+  return impl_->db.get_revision() != before;
+}
+
+std::uint64_t Searcher::revision() const { return impl_->db.get_revision(); }
+std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); }
+
+SearchResult Searcher::search(const SearchRequest& req) {
+  if (req.limit > 1000) throw QueryError("bad_limit", "limit must be at most 1000");
+  for (int attempt = 0;; ++attempt) {
+    try {
+      ParsedQuery parsed = parse_query(req.query, impl_->db);
+      Xapian::Query query = parsed.query;
+      std::vector<Xapian::Query> filters;
+      if (!req.provinces.empty()) {
+        std::vector<std::string> p;
+        for (const auto& v : req.provinces) p.push_back(tokenizer::normalize_keep_case(v));
+        filters.push_back(any_of(schema::kProvince, p));
+      }
+      if (!req.directives.empty()) {
+        std::vector<Xapian::Query> d;
+        for (const auto& v : req.directives) {
+          std::string c = canonical_number(v);
+          d.push_back(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::kCited + c),
+                                    Xapian::Query(schema::kHeaderNumber + c)));
+        }
+        filters.push_back(Xapian::Query(Xapian::Query::OP_OR, d.begin(), d.end()));
+      }
+      if (!req.types.empty()) filters.push_back(any_of(schema::kType, req.types));
+      if (req.from || req.to) {
+        std::string from = req.from ? compact_date(*req.from, "from") : "00000000";
+        std::string to = req.to ? compact_date(*req.to, "to") : "99999999";
+        filters.push_back(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDate, from, to));
+      }
+      if (!filters.empty()) {
+        Xapian::Query f(Xapian::Query::OP_AND, filters.begin(), filters.end());
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, f);
+      }
+      Xapian::Enquire enquire(impl_->db);
+      enquire.set_query(query);
+      if (req.sort == SortOrder::kDate || parsed.empty)
+        enquire.set_sort_by_value_then_relevance(schema::kDate, true);
+      MultiValueSpy provinces(schema::kFacetProvince), directives(schema::kFacetDirective),
+          types(schema::kFacetType), years(schema::kFacetYear);
+      if (req.facets) {
+        enquire.add_matchspy(&provinces);
+        enquire.add_matchspy(&directives);
+        enquire.add_matchspy(&types);
+        enquire.add_matchspy(&years);
+      }
+      // Facets count the whole match set: ask Xapian to look at every candidate.
+      Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
+                                           static_cast<Xapian::doccount>(req.limit), impl_->db.get_doccount());
+      SearchResult result;
+      result.total = mset.get_matches_estimated();
+      result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+      for (auto it = mset.begin(); it != mset.end(); ++it)
+        result.hits.push_back(make_hit(it.get_document(), it.get_weight(), parsed.words));
+      if (req.facets) {
+        result.facets["province"] = provinces.top(50);
+        result.facets["directive"] = directives.top(30);
+        result.facets["type"] = types.top(20);
+        auto y = years.top(100);
+        std::sort(y.begin(), y.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        result.facets["year"] = y;
+      }
+      // "Did you mean": only when the text found little.
+      if (result.total < 3 && !parsed.words.empty()) {
+        std::string suggestion;
+        bool changed = false;
+        for (const auto& w : parsed.words) {
+          std::string s = impl_->db.get_spelling_suggestion(w, 2);
+          changed = changed || !s.empty();
+          suggestion += (suggestion.empty() ? "" : " ") + (s.empty() ? w : s);
+        }
+        if (changed) result.suggestion = suggestion;
+      }
+      return result;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt > 2) throw;
+      impl_->db.reopen();
+    } catch (const Xapian::QueryParserError& e) {
+      throw QueryError("bad_query", e.get_msg());
+    }
+  }
+}
+
+std::optional<corpus::Document> Searcher::document(const std::string& id) {
+  Xapian::PostingIterator it = impl_->db.postlist_begin(schema::kId + id);
+  if (id.empty() || it == impl_->db.postlist_end(schema::kId + id)) return std::nullopt;
+  auto j = nlohmann::json::parse(impl_->db.get_document(*it).get_data(), nullptr, false);
+  if (j.is_discarded()) return std::nullopt;
+  return corpus::document_from_json(j);
+}
+
+std::vector<Hit> Searcher::related(const std::string& id, std::size_t limit) {
+  auto doc = document(id);
+  if (!doc) return {};
+  std::vector<Xapian::Query> qs;
+  for (const auto& c : doc->citations) qs.emplace_back(schema::kCited + c.number);
+  if (doc->primary_province) qs.emplace_back(schema::kPrimaryProvince + *doc->primary_province);
+  // More like this: the title's words.
+  for (const auto& t : tokenizer::Tokenizer::shared().tokenize(doc->title))
+    if (t.type == tokenizer::TokenType::kWord) qs.emplace_back(schema::kFolded + t.fold);
+  if (qs.empty()) return {};
+  Xapian::Query q(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()),
+                  Xapian::Query(schema::kId + id));
+  Xapian::Enquire enquire(impl_->db);
+  enquire.set_query(q);
+  std::vector<Hit> out;
+  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(make_hit(it.get_document(), it.get_weight(), {}));
+  return out;
+}
+
+std::optional<DirectiveRecord> Searcher::directive(const std::string& number_any_variant) {
+  DirectiveRecord rec;
+  rec.number = canonical_number(number_any_variant);
+  // The archived text itself, if any.
+  Xapian::Enquire own(impl_->db);
+  own.set_query(Xapian::Query(schema::kHeaderNumber + rec.number));
+  Xapian::MSet own_set = own.get_mset(0, 1);
+  if (!own_set.empty()) {
+    auto doc = corpus::document_from_json(nlohmann::json::parse(own_set.begin().get_document().get_data()));
+    rec.document_id = doc.id;
+    if (doc.header) {
+      rec.type = doc.header->doc_type;
+      rec.issuer = doc.header->issuer;
+      rec.date = doc.header->date;
+      rec.subject = doc.header->subject;
+    }
+  }
+  Xapian::Enquire enquire(impl_->db);
+  enquire.set_query(Xapian::Query(schema::kCited + rec.number));
+  enquire.set_sort_by_value_then_relevance(schema::kDate, true);
+  Xapian::MSet mset = enquire.get_mset(0, impl_->db.get_doccount());
+  if (mset.empty() && !rec.document_id) return std::nullopt;
+  rec.citing_count = mset.size();
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Xapian::Document xdoc = it.get_document();
+    auto doc = corpus::document_from_json(nlohmann::json::parse(xdoc.get_data()));
+    for (const auto& c : doc.citations) {
+      if (c.number != rec.number) continue;
+      if (!rec.type) rec.type = c.type;
+      if (!rec.issuer) rec.issuer = c.issuer;
+      if (!rec.date) rec.date = c.date;
+      if (!rec.subject) rec.subject = c.subject;
+    }
+    auto date = doc.date ? doc.date : doc.date_estimated;
+    if (date) {
+      if (!rec.first_cited || *date < *rec.first_cited) rec.first_cited = date;
+      if (!rec.last_cited || *date > *rec.last_cited) rec.last_cited = date;
+      ++rec.per_year[date->substr(0, 4)];
+    }
+    if (doc.primary_province) ++rec.per_province[*doc.primary_province];
+    if (rec.citing.size() < 200) rec.citing.push_back(make_hit(xdoc, 0, {}));
+  }
+  return rec;
+}
+
+std::vector<std::string> Searcher::suggest(const std::string& prefix, std::size_t limit) {
+  std::vector<std::string> out;
+  std::string p = tokenizer::normalize_keep_case(prefix);
+  if (p.empty()) return out;
+  if (auto d = tokenizer::parse_docnum(p)) p = d->canonical;
+  // Document numbers first (they are what people paste), then titles.
+  std::string cited = std::string(schema::kCited) + p;
+  for (auto it = impl_->db.allterms_begin(cited); it != impl_->db.allterms_end(cited) && out.size() < limit; ++it)
+    out.push_back((*it).substr(2));
+  if (out.size() < limit) {
+    ParsedQuery parsed = parse_query(prefix, impl_->db);
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(parsed.query);
+    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit - out.size()));
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      auto j = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+      if (!j.is_discarded()) out.push_back(j.value("title", ""));
+    }
+  }
+  return out;
+}
+
+std::map<std::string, FacetCounts> Searcher::all_facets(std::size_t limit_per_facet) {
+  SearchRequest req;
+  req.limit = 0;
+  auto r = search(req);
+  for (auto& [name, counts] : r.facets)
+    if (counts.size() > limit_per_facet) counts.resize(limit_per_facet);
+  return r.facets;
+}
+
+nlohmann::json to_json(const Hit& h) {
+  return {{"id", h.id},
+          {"title", h.title},
+          {"date", h.date ? nlohmann::json(*h.date) : nlohmann::json(nullptr)},
+          {"type", h.type},
+          {"primary_province", h.primary_province ? nlohmann::json(*h.primary_province) : nlohmann::json(nullptr)},
+          {"provinces", h.provinces},
+          {"citations", h.citations},
+          {"score", h.score},
+          {"snippet", h.snippet}};
+}
+
+nlohmann::json to_json(const SearchResult& r) {
+  nlohmann::json hits = nlohmann::json::array();
+  for (const auto& h : r.hits) hits.push_back(to_json(h));
+  nlohmann::json facets = nlohmann::json::object();
+  for (const char* name : {"province", "directive", "type", "year"}) {
+    // An array of [name, count] keeps the order (most frequent first; years newest first).
+    nlohmann::json f = nlohmann::json::object();
+    auto it = r.facets.find(name);
+    if (it != r.facets.end())
+      for (const auto& [k, v] : it->second) f[k] = v;
+    facets[name] = f;
+  }
+  return {{"total", r.total},
+          {"total_exact", r.total_exact},
+          {"hits", hits},
+          {"facets", facets},
+          {"facets_exact", r.facets_exact},
+          {"suggestion", r.suggestion ? nlohmann::json(*r.suggestion) : nlohmann::json(nullptr)}};
+}
+
+nlohmann::json to_json(const DirectiveRecord& d) {
+  auto opt = [](const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+  nlohmann::json citing = nlohmann::json::array();
+  for (const auto& h : d.citing) citing.push_back(to_json(h));
+  return {{"number", d.number},      {"type", opt(d.type)},
+          {"issuer", opt(d.issuer)}, {"date", opt(d.date)},
+          {"subject", opt(d.subject)}, {"document_id", opt(d.document_id)},
+          {"citing_count", d.citing_count}, {"first_cited", opt(d.first_cited)},
+          {"last_cited", opt(d.last_cited)}, {"per_year", d.per_year},
+          {"per_province", d.per_province}, {"citing", citing}};
+}
+
+}  // namespace tracuu::indexer
