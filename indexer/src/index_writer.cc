@@ -7,10 +7,12 @@
 #include <chrono>
 #include <filesystem>
 #include <thread>
+#include <unordered_set>
 
 #include "schema.h"
 #include "tracuu/corpus/extractor.h"
 #include "tracuu/corpus/reader.h"
+#include "tracuu/tokenizer/normalizer.h"
 
 namespace tracuu::indexer {
 
@@ -26,8 +28,13 @@ struct IndexWriter::Impl {
       if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z') || term.size() > 40) continue;
       if (std::isdigit(static_cast<unsigned char>(term[0]))) continue;
       db.add_spelling(term, 1);
+      // fold -> accented form, for restoring accents of an accentless query.
+      std::string folded = tokenizer::fold(term);
+      if (folded != term && accent_pairs.insert(folded + '\t' + term).second)
+        db.add_synonym(folded, term);
     }
   }
+  std::unordered_set<std::string> accent_pairs;  // already written in this session
 };
 
 IndexWriter::IndexWriter(const std::string& db_path, const IndexOptions& options)

@@ -1,7 +1,7 @@
 // Query parsing with the same tokenizer as indexing, so segmentation and folding agree.
 #include "query_parser.h"
 
-#include <re2/re2.h>
+#include <optional>
 
 #include "schema.h"
 #include "tracuu/indexer/searcher.h"
@@ -61,13 +61,23 @@ std::vector<Item> lex(const std::string& s) {
         continue;
       }
     }
-    if (!negated && (word == "AND" || word == "VÀ")) items.push_back({Item::Kind::kAnd, word});
-    else if (!negated && (word == "OR" || word == "HOẶC")) items.push_back({Item::Kind::kOr, word});
-    else if (!negated && (word == "NOT" || word == "KHÔNG")) items.push_back({Item::Kind::kNot, word});
+    if (!negated && (word == "AND" || word == "VÀ")) items.push_back({Item::Kind::kAnd, word, "", false});
+    else if (!negated && (word == "OR" || word == "HOẶC")) items.push_back({Item::Kind::kOr, word, "", false});
+    else if (!negated && (word == "NOT" || word == "KHÔNG")) items.push_back({Item::Kind::kNot, word, "", false});
     else items.push_back({Item::Kind::kText, word, "", negated});
     i = j;
   }
-  return items;
+  // Adjacent plain words form one text run, so segmentation and "Kết luận 114" see them together.
+  std::vector<Item> merged;
+  for (auto& item : items) {
+    if (item.kind == Item::Kind::kText && !item.negated && !merged.empty() &&
+        merged.back().kind == Item::Kind::kText && !merged.back().negated) {
+      merged.back().text += " " + item.text;
+    } else {
+      merged.push_back(std::move(item));
+    }
+  }
+  return merged;
 }
 
 // A word matches its accented form (full weight) or any form with the same letters (lower).
@@ -104,27 +114,36 @@ std::optional<Xapian::Query> short_docnum_query(const std::string& type_word, co
 Xapian::Query text_query(const std::string& text, bool phrase, std::vector<std::string>& words) {
   const auto& tok = tokenizer::Tokenizer::shared();
   auto tokens = tok.tokenize(text);
+  // "Kết luận 114" / "KL 114": the type words are part of the number, not text to match.
+  std::vector<char> consumed(tokens.size(), 0);
+  std::vector<std::optional<Xapian::Query>> short_numbers(tokens.size());
+  for (std::size_t i = 1; i < tokens.size(); ++i) {
+    if (tokens[i].type != tokenizer::TokenType::kNumber) continue;
+    std::optional<Xapian::Query> q;
+    if (i > 1) q = short_docnum_query(tokens[i - 2].norm + " " + tokens[i - 1].norm, tokens[i].norm);
+    if (q) {
+      consumed[i - 2] = consumed[i - 1] = 1;
+    } else if ((q = short_docnum_query(tokens[i - 1].norm, tokens[i].norm))) {
+      consumed[i - 1] = 1;
+    }
+    short_numbers[i] = q;
+  }
   std::vector<Xapian::Query> parts;
   std::vector<Xapian::Query> phrase_terms;
   bool phrase_ok = phrase;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const auto& t = tokens[i];
+    if (consumed[i]) continue;
     if (t.type == tokenizer::TokenType::kPunct || t.type == tokenizer::TokenType::kSymbol) continue;
     if (t.type == tokenizer::TokenType::kDocNum && !t.canonical.empty()) {
       parts.push_back(docnum_query(t.canonical));
       phrase_ok = false;
       continue;
     }
-    // "Kết luận 114" / "KL 114"
-    if (t.type == tokenizer::TokenType::kNumber && i > 0) {
-      std::string type_word = tokens[i - 1].norm;
-      if (i > 1) type_word = tokens[i - 2].norm + " " + type_word;
-      auto q = short_docnum_query(type_word, t.norm);
-      if (!q) q = short_docnum_query(tokens[i - 1].norm, t.norm);
-      if (q) {
-        parts.push_back(Xapian::Query(Xapian::Query::OP_OR, *q, word_query(t)));
-        continue;
-      }
+    if (short_numbers[i]) {
+      parts.push_back(*short_numbers[i]);
+      phrase_ok = false;
+      continue;
     }
     words.push_back(t.norm);
     parts.push_back(word_query(t));

@@ -4,6 +4,8 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <unordered_map>
@@ -130,6 +132,37 @@ std::string canonical_number(const std::string& any) {
   return d ? d->canonical : tokenizer::normalize_keep_case(any);
 }
 
+// "Did you mean": accents restored for accentless words (the most frequent accented form),
+// spelling corrections for words the index does not know. nullopt when nothing changes.
+std::optional<std::string> suggest_correction(const Xapian::Database& db,
+                                              const std::vector<std::string>& words) {
+  std::string out;
+  bool changed = false;
+  for (const auto& w : words) {
+    std::string best = w;
+    std::string folded = tokenizer::fold(w);
+    if (db.get_termfreq(schema::kFolded + folded) == 0) {
+      std::string s = db.get_spelling_suggestion(w, 2);
+      if (!s.empty()) best = s;
+      folded = tokenizer::fold(best);
+    }
+    if (tokenizer::fold(best) == best) {
+      Xapian::doccount best_freq = db.get_termfreq(best);
+      for (auto it = db.synonyms_begin(folded); it != db.synonyms_end(folded); ++it) {
+        Xapian::doccount f = db.get_termfreq(*it);
+        if (f > best_freq) {
+          best_freq = f;
+          best = *it;
+        }
+      }
+    }
+    changed = changed || best != w;
+    out += (out.empty() ? "" : " ") + best;
+  }
+  if (!changed) return std::nullopt;
+  return out;
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -191,6 +224,7 @@ SearchResult Searcher::search(const SearchRequest& req) {
         Xapian::Query f(Xapian::Query::OP_AND, filters.begin(), filters.end());
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, f);
       }
+      if (std::getenv("TRACUU_EXPLAIN")) std::fprintf(stderr, "%s\n", query.get_description().c_str());
       Xapian::Enquire enquire(impl_->db);
       enquire.set_query(query);
       if (req.sort == SortOrder::kDate || parsed.empty)
@@ -219,17 +253,7 @@ SearchResult Searcher::search(const SearchRequest& req) {
         std::sort(y.begin(), y.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
         result.facets["year"] = y;
       }
-      // "Did you mean": only when the text found little.
-      if (result.total < 3 && !parsed.words.empty()) {
-        std::string suggestion;
-        bool changed = false;
-        for (const auto& w : parsed.words) {
-          std::string s = impl_->db.get_spelling_suggestion(w, 2);
-          changed = changed || !s.empty();
-          suggestion += (suggestion.empty() ? "" : " ") + (s.empty() ? w : s);
-        }
-        if (changed) result.suggestion = suggestion;
-      }
+      result.suggestion = suggest_correction(impl_->db, parsed.words);
       return result;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt > 2) throw;
