@@ -58,7 +58,10 @@ std::uint64_t simhash(const std::string& folded) {
   int counts[64] = {};
   for (std::size_t k = 0; k + 2 < words.size() || (k == 0 && !words.empty()); ++k) {
     std::string shingle(words[k]);
-    for (std::size_t m = 1; m < 3 && k + m < words.size(); ++m) shingle += " " + std::string(words[k + m]);
+    for (std::size_t m = 1; m < 3 && k + m < words.size(); ++m) {
+      shingle += ' ';
+      shingle += words[k + m];
+    }
     std::uint64_t h = XXH3_64bits(shingle.data(), shingle.size());
     for (int b = 0; b < 64; ++b) counts[b] += (h >> b) & 1 ? 1 : -1;
     if (words.size() < 3) break;

@@ -1,0 +1,42 @@
+// Prometheus exposition of request counts by route and status, and request latency.
+#include "metrics.h"
+
+#include <sstream>
+
+namespace tracuu::server {
+
+void Metrics::record(const std::string& route, int status, double seconds) {
+  std::lock_guard lock(mutex_);
+  ++requests_[{route, status}];
+  for (std::size_t i = 0; i < kBuckets.size(); ++i)
+    if (seconds <= kBuckets[i]) ++bucket_counts_[i];
+  ++count_;
+  sum_ += seconds;
+}
+
+std::string Metrics::render(std::size_t documents, std::uint64_t revision) const {
+  std::lock_guard lock(mutex_);
+  std::ostringstream out;
+  out << "# HELP tracuu_http_requests_total HTTP requests by route and status.\n"
+      << "# TYPE tracuu_http_requests_total counter\n";
+  for (const auto& [key, n] : requests_)
+    out << "tracuu_http_requests_total{route=\"" << key.first << "\",status=\"" << key.second
+        << "\"} " << n << "\n";
+  out << "# HELP tracuu_http_request_duration_seconds Request latency.\n"
+      << "# TYPE tracuu_http_request_duration_seconds histogram\n";
+  for (std::size_t i = 0; i < kBuckets.size(); ++i)
+    out << "tracuu_http_request_duration_seconds_bucket{le=\"" << kBuckets[i] << "\"} "
+        << bucket_counts_[i] << "\n";
+  out << "tracuu_http_request_duration_seconds_bucket{le=\"+Inf\"} " << count_ << "\n"
+      << "tracuu_http_request_duration_seconds_sum " << sum_ << "\n"
+      << "tracuu_http_request_duration_seconds_count " << count_ << "\n"
+      << "# HELP tracuu_index_documents Documents in the index.\n"
+      << "# TYPE tracuu_index_documents gauge\n"
+      << "tracuu_index_documents " << documents << "\n"
+      << "# HELP tracuu_index_revision Revision of the open index.\n"
+      << "# TYPE tracuu_index_revision gauge\n"
+      << "tracuu_index_revision " << revision << "\n";
+  return out.str();
+}
+
+}  // namespace tracuu::server

@@ -1,0 +1,335 @@
+// HTML rendering of the search, document and directive pages, all labels in Vietnamese.
+#include "pages.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+namespace tracuu::server {
+namespace {
+
+std::string layout(const std::string& title, const std::string& description,
+                   const std::string& body, const std::string& query = "",
+                   const std::string& og_type = "website") {
+  std::ostringstream o;
+  o << "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+    << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    << "<title>" << html_escape(title) << " — Tra cứu</title>"
+    << "<meta name=\"description\" content=\"" << html_escape(description) << "\">"
+    << "<meta property=\"og:title\" content=\"" << html_escape(title) << "\">"
+    << "<meta property=\"og:description\" content=\"" << html_escape(description) << "\">"
+    << "<meta property=\"og:type\" content=\"" << og_type << "\">"
+    << "<meta property=\"og:site_name\" content=\"Tra cứu văn bản chính sách\">"
+    << "<link rel=\"stylesheet\" href=\"/static/style.css\">"
+    << "<script type=\"module\" src=\"/static/app.js\"></script></head><body>"
+    << "<a class=\"skip\" href=\"#main\">Bỏ qua, đến nội dung chính</a>"
+    << "<header class=\"top\"><a class=\"brand\" href=\"/\">Tra cứu <span>văn bản chính sách</span></a>"
+    << "<form class=\"searchbox\" action=\"/search\" method=\"get\" role=\"search\">"
+    << "<label for=\"q\" class=\"visually-hidden\">Từ khóa tìm kiếm</label>"
+    << "<input id=\"q\" name=\"q\" type=\"search\" value=\"" << html_escape(query)
+    << "\" placeholder=\"Ví dụ: dân vận chính quyền, Kết luận 114-KL/TW\" autocomplete=\"off\">"
+    << "<button type=\"submit\">Tìm kiếm</button>"
+    << "<p class=\"hint\">Có thể gõ không dấu. Nhấn <kbd>/</kbd> để tìm.</p></form></header>"
+    << "<main id=\"main\">" << body << "</main>"
+    << "<footer class=\"bottom\">tracuu — công cụ tra cứu văn bản chỉ đạo, kết luận, nghị quyết và tin bài dẫn chiếu.</footer>"
+    << "</body></html>\n";
+  return o.str();
+}
+
+std::string date_vi(const std::optional<std::string>& iso) {
+  if (!iso || iso->size() < 10) return "không rõ ngày";
+  return iso->substr(8, 2) + "/" + iso->substr(5, 2) + "/" + iso->substr(0, 4);
+}
+
+std::string directive_link(const std::string& number) {
+  return "<a class=\"badge cite\" href=\"/directive/" + url_encode(number) + "\">" +
+         html_escape(number) + "</a>";
+}
+
+std::string hit_html(const indexer::Hit& h) {
+  std::ostringstream o;
+  o << "<li class=\"hit\"><h3><a href=\"/d/" << url_encode(h.id) << "\">" << html_escape(h.title)
+    << "</a></h3><p class=\"meta\"><span>" << date_vi(h.date) << "</span>"
+    << "<span class=\"badge type\">" << html_escape(type_label(h.type)) << "</span>";
+  if (h.primary_province) o << "<span class=\"badge place\">" << html_escape(*h.primary_province) << "</span>";
+  for (std::size_t i = 0; i < h.citations.size() && i < 4; ++i) o << directive_link(h.citations[i]);
+  o << "</p>";
+  if (!h.snippet.empty()) o << "<p class=\"snippet\">" << h.snippet << "</p>";  // escaped by the indexer
+  o << "</li>";
+  return o.str();
+}
+
+// Query string for the current search with one parameter changed.
+std::string search_url(const indexer::SearchRequest& r, std::size_t page, const std::string& sort) {
+  std::string q = "/search?q=" + url_encode(r.query);
+  for (const auto& p : r.provinces) q += "&province=" + url_encode(p);
+  for (const auto& d : r.directives) q += "&directive=" + url_encode(d);
+  for (const auto& t : r.types) q += "&type=" + url_encode(t);
+  if (r.from) q += "&from=" + url_encode(*r.from);
+  if (r.to) q += "&to=" + url_encode(*r.to);
+  if (sort != "relevance") q += "&sort=" + sort;
+  if (page > 1) q += "&page=" + std::to_string(page);
+  return q;
+}
+
+std::string facet_box(const char* legend, const char* param, const indexer::FacetCounts& counts,
+                      const std::vector<std::string>& selected, bool label_types = false) {
+  std::ostringstream o;
+  o << "<fieldset class=\"facet\"><legend>" << legend << "</legend>";
+  if (counts.empty()) o << "<p class=\"muted\">Không có</p>";
+  std::size_t n = 0;
+  for (const auto& [value, count] : counts) {
+    if (++n > 12 && std::find(selected.begin(), selected.end(), value) == selected.end()) continue;
+    bool on = std::find(selected.begin(), selected.end(), value) != selected.end();
+    o << "<label><input type=\"checkbox\" name=\"" << param << "\" value=\"" << html_escape(value)
+      << "\"" << (on ? " checked" : "") << "> " << html_escape(label_types ? type_label(value) : value)
+      << " <span class=\"count\">" << count << "</span></label>";
+  }
+  o << "</fieldset>";
+  return o.str();
+}
+
+// A bar chart as inline SVG: one bar per label, value labels on top.
+std::string bar_chart_svg(const std::vector<std::pair<std::string, std::size_t>>& bars,
+                          const std::string& title) {
+  if (bars.empty()) return "<p class=\"muted\">Chưa có dữ liệu.</p>";
+  std::size_t max = 1;
+  for (const auto& b : bars) max = std::max(max, b.second);
+  const int bar_w = 34, gap = 10, height = 160, top = 20, bottom = 24;
+  int width = static_cast<int>(bars.size()) * (bar_w + gap) + gap;
+  std::ostringstream o;
+  o << "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " << width << " " << height + top + bottom
+    << "\" width=\"" << width << "\" aria-label=\"" << html_escape(title) << "\"><title>"
+    << html_escape(title) << "</title>";
+  for (std::size_t i = 0; i < bars.size(); ++i) {
+    int h = static_cast<int>(static_cast<double>(bars[i].second) / static_cast<double>(max) * height);
+    int x = gap + static_cast<int>(i) * (bar_w + gap);
+    o << "<rect x=\"" << x << "\" y=\"" << top + height - h << "\" width=\"" << bar_w << "\" height=\""
+      << h << "\" rx=\"3\"><title>" << html_escape(bars[i].first) << ": " << bars[i].second
+      << " văn bản</title></rect>"
+      << "<text class=\"v\" x=\"" << x + bar_w / 2 << "\" y=\"" << top + height - h - 5 << "\">"
+      << bars[i].second << "</text>"
+      << "<text class=\"l\" x=\"" << x + bar_w / 2 << "\" y=\"" << top + height + 16 << "\">"
+      << html_escape(bars[i].first) << "</text>";
+  }
+  o << "</svg>";
+  return o.str();
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 16);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string url_encode(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+std::string type_label(const std::string& slug) {
+  static const std::pair<const char*, const char*> kLabels[] = {
+      {"news", "Tin tức"},          {"bao-cao", "Báo cáo"},        {"ke-hoach", "Kế hoạch"},
+      {"chi-thi", "Chỉ thị"},       {"ket-luan", "Kết luận"},      {"nghi-quyet", "Nghị quyết"},
+      {"quyet-dinh", "Quyết định"}, {"nghi-dinh", "Nghị định"},    {"thong-tu", "Thông tư"},
+      {"luat", "Luật"},             {"huong-dan", "Hướng dẫn"},    {"quy-dinh", "Quy định"},
+      {"thong-bao", "Thông báo"},   {"chuong-trinh", "Chương trình"}, {"de-an", "Đề án"},
+      {"thong-tri", "Thông tri"},   {"cong-van", "Công văn"},      {"hien-phap", "Hiến pháp"},
+      {"van-ban", "Văn bản"}};
+  for (const auto& [s, l] : kLabels)
+    if (slug == s) return l;
+  return slug;
+}
+
+std::string render_search(const SearchPage& page) {
+  const auto& r = page.request;
+  const auto& res = page.result;
+  std::ostringstream o;
+  std::string sort = r.sort == indexer::SortOrder::kDate ? "date" : "relevance";
+  o << "<div class=\"layout\"><form class=\"filters\" action=\"/search\" method=\"get\" aria-label=\"Bộ lọc\">"
+    << "<input type=\"hidden\" name=\"q\" value=\"" << html_escape(r.query) << "\">"
+    << "<h2 class=\"visually-hidden\">Bộ lọc</h2>";
+  auto facet = [&](const char* name) -> const indexer::FacetCounts& {
+    static const indexer::FacetCounts kEmpty;
+    auto it = res.facets.find(name);
+    return it == res.facets.end() ? kEmpty : it->second;
+  };
+  o << facet_box("Tỉnh/thành phố", "province", facet("province"), r.provinces)
+    << facet_box("Văn bản được dẫn chiếu", "directive", facet("directive"), r.directives)
+    << facet_box("Loại văn bản", "type", facet("type"), r.types, true);
+  std::vector<std::string> no_years;
+  if (r.from && r.to && r.from->size() == 10 && r.from->substr(4) == "-01-01" &&
+      r.to->substr(0, 4) == r.from->substr(0, 4) && r.to->substr(4) == "-12-31")
+    no_years.push_back(r.from->substr(0, 4));
+  o << facet_box("Năm", "year", facet("year"), no_years);
+  o << "<fieldset class=\"facet\"><legend>Khoảng thời gian</legend>"
+    << "<label>Từ ngày <input type=\"date\" name=\"from\" value=\"" << html_escape(r.from.value_or(""))
+    << "\"></label><label>Đến ngày <input type=\"date\" name=\"to\" value=\""
+    << html_escape(r.to.value_or("")) << "\"></label></fieldset>"
+    << "<fieldset class=\"facet\"><legend>Sắp xếp</legend><label for=\"sort\" class=\"visually-hidden\">Sắp xếp theo</label>"
+    << "<select id=\"sort\" name=\"sort\"><option value=\"relevance\"" << (sort == "relevance" ? " selected" : "")
+    << ">Liên quan nhất</option><option value=\"date\"" << (sort == "date" ? " selected" : "")
+    << ">Mới nhất</option></select></fieldset>"
+    << "<button type=\"submit\" class=\"apply\">Áp dụng bộ lọc</button></form>";
+  o << "<section class=\"results\" aria-live=\"polite\">";
+  if (!page.error.empty()) {
+    o << "<p class=\"error\" role=\"alert\">" << html_escape(page.error) << "</p>";
+  } else {
+    o << "<h1 class=\"count\">" << res.total << " kết quả";
+    if (!r.query.empty()) o << " cho “" << html_escape(r.query) << "”";
+    o << "</h1>";
+    if (res.suggestion)
+      o << "<p class=\"suggestion\">Có phải bạn muốn tìm: <a href=\"/search?q=" << url_encode(*res.suggestion)
+        << "\">" << html_escape(*res.suggestion) << "</a>?</p>";
+    o << "<ol class=\"hits\" start=\"" << (page.page - 1) * page.size + 1 << "\">";
+    for (const auto& h : res.hits) o << hit_html(h);
+    o << "</ol>";
+    std::size_t pages = (res.total + page.size - 1) / std::max<std::size_t>(1, page.size);
+    if (pages > 1) {
+      o << "<nav class=\"pager\" aria-label=\"Phân trang\">";
+      if (page.page > 1) o << "<a rel=\"prev\" href=\"" << html_escape(search_url(r, page.page - 1, sort)) << "\">‹ Trang trước</a>";
+      o << "<span>Trang " << page.page << "/" << pages << "</span>";
+      if (page.page < pages) o << "<a rel=\"next\" href=\"" << html_escape(search_url(r, page.page + 1, sort)) << "\">Trang sau ›</a>";
+      o << "</nav>";
+    }
+  }
+  o << "</section></div>";
+  std::string title = r.query.empty() ? "Tra cứu văn bản chính sách" : r.query;
+  return layout(title, "Tìm kiếm văn bản chỉ đạo, kết luận, nghị quyết và tin bài dẫn chiếu.", o.str(), r.query);
+}
+
+std::string render_document(const corpus::Document& doc, const std::vector<indexer::Hit>& related,
+                            const std::string& base_url) {
+  std::ostringstream o;
+  std::string permalink = base_url + "/d/" + url_encode(doc.id);
+  o << "<article class=\"document\" data-permalink=\"" << html_escape(permalink) << "\" data-title=\""
+    << html_escape(doc.title) << "\"><h1>" << html_escape(doc.title) << "</h1><div class=\"doc-layout\"><div class=\"text\">";
+  std::size_t n = 0;
+  for (const auto& p : doc.paragraphs) {
+    ++n;
+    const char* cls = p.kind == corpus::Paragraph::Kind::kCaption   ? "caption"
+                      : p.kind == corpus::Paragraph::Kind::kHeading ? "heading"
+                                                                    : "para";
+    o << "<p id=\"p" << n << "\" class=\"" << cls << "\">" << html_escape(p.text)
+      << " <a class=\"anchor\" href=\"#p" << n << "\" aria-label=\"Liên kết đến đoạn " << n << "\">¶</a></p>";
+  }
+  o << "</div><aside class=\"panel\" aria-label=\"Thông tin văn bản\"><h2>Thông tin</h2><dl>"
+    << "<dt>Ngày</dt><dd>" << date_vi(doc.date ? doc.date : doc.date_estimated)
+    << (doc.date ? "" : doc.date_estimated ? " (ước tính)" : "") << "</dd>"
+    << "<dt>Loại</dt><dd>" << html_escape(type_label(doc.type)) << "</dd>";
+  if (doc.header) o << "<dt>Số hiệu</dt><dd>" << directive_link(doc.header->number) << "</dd>";
+  if (doc.header && doc.header->issuer) o << "<dt>Cơ quan ban hành</dt><dd>" << html_escape(*doc.header->issuer) << "</dd>";
+  if (!doc.provinces.empty()) {
+    o << "<dt>Tỉnh/thành phố</dt><dd>";
+    for (const auto& p : doc.provinces)
+      o << "<a class=\"badge place\" href=\"/search?province=" << url_encode(p) << "\">" << html_escape(p) << "</a>";
+    o << "</dd>";
+  }
+  if (doc.province_2025 && doc.primary_province && *doc.province_2025 != *doc.primary_province)
+    o << "<dt>Tỉnh sau sắp xếp 2025</dt><dd>" << html_escape(*doc.province_2025) << "</dd>";
+  if (!doc.districts.empty()) {
+    o << "<dt>Huyện/quận</dt><dd>";
+    for (const auto& d : doc.districts) o << html_escape(d) << "<br>";
+    o << "</dd>";
+  }
+  if (doc.author) o << "<dt>Tác giả</dt><dd>" << html_escape(*doc.author) << "</dd>";
+  if (doc.source) o << "<dt>Nguồn</dt><dd>" << html_escape(*doc.source) << "</dd>";
+  if (doc.url && (doc.url->rfind("http://", 0) == 0 || doc.url->rfind("https://", 0) == 0))
+    o << "<dt>Bài gốc</dt><dd><a href=\"" << html_escape(*doc.url) << "\" rel=\"nofollow noopener\">" << html_escape(*doc.url) << "</a></dd>";
+  o << "</dl>";
+  if (!doc.citations.empty()) {
+    o << "<h2>Văn bản được dẫn chiếu</h2><ul class=\"citations\">";
+    for (const auto& c : doc.citations) {
+      o << "<li>" << directive_link(c.number);
+      if (c.type) o << " " << html_escape(*c.type);
+      if (c.issuer) o << " của " << html_escape(*c.issuer);
+      if (c.date) o << ", ngày " << date_vi(c.date);
+      if (c.subject) o << "<br><span class=\"muted\">" << html_escape(*c.subject) << "</span>";
+      o << "</li>";
+    }
+    o << "</ul>";
+  }
+  o << "<h2>Chia sẻ</h2><button type=\"button\" class=\"copy-link\">Sao chép liên kết</button>"
+    << "<p class=\"copied\" role=\"status\" aria-live=\"polite\"></p>"
+    << "<label for=\"wiki-md\">Markdown</label><textarea id=\"wiki-md\" readonly rows=\"2\">["
+    << html_escape(doc.title) << "](" << html_escape(permalink) << ")</textarea>"
+    << "<label for=\"wiki-mw\">MediaWiki</label><textarea id=\"wiki-mw\" readonly rows=\"2\">["
+    << html_escape(permalink) << " " << html_escape(doc.title) << "]</textarea>";
+  if (!related.empty()) {
+    o << "<h2>Văn bản liên quan</h2><ul class=\"related\">";
+    for (const auto& h : related)
+      o << "<li><a href=\"/d/" << url_encode(h.id) << "\">" << html_escape(h.title) << "</a> <span class=\"muted\">"
+        << date_vi(h.date) << "</span></li>";
+    o << "</ul>";
+  }
+  o << "</aside></div></article>";
+  std::string description = doc.text.substr(0, 300);
+  return layout(doc.title, description, o.str(), "", "article");
+}
+
+std::string render_directive(const indexer::DirectiveRecord& r, const std::optional<corpus::Document>& text) {
+  std::ostringstream o;
+  std::string heading = r.type.value_or("Văn bản") + " " + r.number;
+  o << "<article class=\"directive\"><h1>" << html_escape(heading) << "</h1>";
+  if (r.subject) o << "<p class=\"subject\">" << html_escape(*r.subject) << "</p>";
+  o << "<dl class=\"record\">";
+  if (r.issuer) o << "<dt>Cơ quan ban hành</dt><dd>" << html_escape(*r.issuer) << "</dd>";
+  o << "<dt>Ngày ban hành</dt><dd>" << date_vi(r.date) << "</dd>"
+    << "<dt>Số văn bản dẫn chiếu</dt><dd>" << r.citing_count << "</dd>";
+  if (r.first_cited) o << "<dt>Lần đầu được dẫn chiếu</dt><dd>" << date_vi(r.first_cited) << "</dd>";
+  if (r.last_cited) o << "<dt>Gần nhất</dt><dd>" << date_vi(r.last_cited) << "</dd>";
+  if (text) o << "<dt>Toàn văn</dt><dd><a href=\"/d/" << url_encode(text->id) << "\">Xem toàn văn</a></dd>";
+  o << "</dl>";
+  // Timeline: every year from the first to the last citing year, zeros included.
+  std::vector<std::pair<std::string, std::size_t>> years;
+  if (!r.per_year.empty()) {
+    int first = std::stoi(r.per_year.begin()->first), last = std::stoi(r.per_year.rbegin()->first);
+    for (int y = first; y <= last && last - first < 60; ++y) {
+      auto it = r.per_year.find(std::to_string(y));
+      years.push_back({std::to_string(y), it == r.per_year.end() ? 0 : it->second});
+    }
+  }
+  o << "<section><h2>Số văn bản dẫn chiếu theo năm</h2>"
+    << bar_chart_svg(years, "Số văn bản dẫn chiếu " + r.number + " theo năm") << "</section>";
+  std::vector<std::pair<std::string, std::size_t>> provinces(r.per_province.begin(), r.per_province.end());
+  std::sort(provinces.begin(), provinces.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  o << "<section><h2>Theo tỉnh/thành phố</h2><ul class=\"bars\">";
+  std::size_t max = provinces.empty() ? 1 : provinces.front().second;
+  for (const auto& [name, count] : provinces)
+    o << "<li><a href=\"/search?directive=" << url_encode(r.number) << "&amp;province=" << url_encode(name)
+      << "\">" << html_escape(name) << "</a><span class=\"bar\" style=\"width:"
+      << (count * 100 / max) << "%\"></span><span class=\"count\">" << count << "</span></li>";
+  o << "</ul></section><section><h2>Các văn bản dẫn chiếu</h2><ol class=\"hits\">";
+  for (const auto& h : r.citing) o << hit_html(h);
+  o << "</ol></section></article>";
+  return layout(heading, r.subject.value_or("Văn bản " + r.number + " và các văn bản dẫn chiếu"), o.str());
+}
+
+std::string render_error_page(int status, const std::string& message) {
+  return layout("Lỗi " + std::to_string(status), message,
+                "<section class=\"results\"><h1>Lỗi " + std::to_string(status) + "</h1><p class=\"error\" role=\"alert\">" +
+                    html_escape(message) + "</p><p><a href=\"/\">Về trang tìm kiếm</a></p></section>");
+}
+
+}  // namespace tracuu::server

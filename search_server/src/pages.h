@@ -1,0 +1,31 @@
+// Server-rendered HTML pages (readable without JavaScript; web/static/app.js enhances them).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "tracuu/corpus/document.h"
+#include "tracuu/indexer/searcher.h"
+
+namespace tracuu::server {
+
+std::string html_escape(std::string_view s);
+std::string url_encode(std::string_view s);
+std::string type_label(const std::string& slug);  // "ke-hoach" -> "Kế hoạch"
+
+struct SearchPage {
+  indexer::SearchRequest request;
+  std::size_t page = 1;
+  std::size_t size = 10;
+  indexer::SearchResult result;
+  std::string error;  // shown instead of results (Vietnamese)
+};
+
+std::string render_search(const SearchPage& page);
+std::string render_document(const corpus::Document& doc, const std::vector<indexer::Hit>& related,
+                            const std::string& base_url);
+std::string render_directive(const indexer::DirectiveRecord& record,
+                             const std::optional<corpus::Document>& text);
+std::string render_error_page(int status, const std::string& message);
+
+}  // namespace tracuu::server

@@ -1,0 +1,541 @@
+// The Poco HTTP server: routing, parameter validation, JSON errors, limits, logs and metrics.
+// Handlers only parse, call the indexer's Searcher and render; no search logic lives here.
+#include "tracuu/server/server.h"
+
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/ThreadPool.h>
+#include <Poco/URI.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+#include <unordered_map>
+
+#include "metrics.h"
+#include "pages.h"
+#include "tracuu/indexer/searcher.h"
+#include "tracuu/tokenizer/normalizer.h"
+
+namespace tracuu::server {
+namespace {
+
+using Poco::Net::HTTPResponse;
+using Poco::Net::HTTPServerRequest;
+using Poco::Net::HTTPServerResponse;
+
+constexpr std::size_t kMaxUri = 4096;
+constexpr std::size_t kMaxQuery = 1000;
+constexpr std::size_t kMaxPageSize = 100;
+
+// An error the client caused; becomes {"error":{"code","message"}} with `status`.
+struct HttpError {
+  int status;
+  std::string code;
+  std::string message;  // Vietnamese, shown to users
+};
+
+struct Reply {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::string body;
+  std::string etag;
+  std::string cache_control = "no-cache";
+};
+
+Reply json_reply(const nlohmann::json& j) {
+  return {200, "application/json; charset=utf-8",
+          j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "", "no-cache"};
+}
+
+Reply html_reply(std::string html) {
+  return {200, "text/html; charset=utf-8", std::move(html), "", "no-cache"};
+}
+
+// One Searcher per worker thread and database, reopened when another process commits.
+indexer::Searcher& thread_searcher(const std::string& db_path) {
+  struct Entry {
+    std::unique_ptr<indexer::Searcher> searcher;
+    std::chrono::steady_clock::time_point checked;
+  };
+  thread_local std::unordered_map<std::string, Entry> searchers;
+  auto& e = searchers[db_path];
+  auto now = std::chrono::steady_clock::now();
+  if (!e.searcher) {
+    e.searcher = std::make_unique<indexer::Searcher>(db_path);
+    e.checked = now;
+  } else if (now - e.checked > std::chrono::seconds(1)) {
+    e.searcher->reopen();
+    e.checked = now;
+  }
+  return *e.searcher;
+}
+
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+std::vector<std::string> all_of(const Params& params, const std::string& key) {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : params)
+    if (k == key && !v.empty()) out.push_back(v);
+  return out;
+}
+
+std::optional<std::string> one_of(const Params& params, const std::string& key) {
+  for (const auto& [k, v] : params)
+    if (k == key && !v.empty()) return v;
+  return std::nullopt;
+}
+
+std::size_t positive_int(const std::optional<std::string>& v, std::size_t fallback, const char* name,
+                         std::size_t max) {
+  if (!v) return fallback;
+  if (v->empty() || v->size() > 9 || v->find_first_not_of("0123456789") != std::string::npos)
+    throw HttpError{400, "bad_parameter", std::string("Tham số ") + name + " phải là số nguyên dương."};
+  std::size_t n = std::stoul(*v);
+  if (n == 0) throw HttpError{400, "bad_parameter", std::string("Tham số ") + name + " phải lớn hơn 0."};
+  if (n > max)
+    throw HttpError{400, "bad_parameter",
+                    std::string("Tham số ") + name + " tối đa là " + std::to_string(max) + "."};
+  return n;
+}
+
+bool valid_date(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  int m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+// Parses the search parameters shared by /api/search and /search.
+struct ParsedSearch {
+  indexer::SearchRequest request;
+  std::size_t page = 1, size = 10;
+};
+
+ParsedSearch parse_search(const Params& params) {
+  ParsedSearch p;
+  auto& r = p.request;
+  r.query = one_of(params, "q").value_or("");
+  if (r.query.size() > kMaxQuery)
+    throw HttpError{400, "query_too_long", "Từ khóa quá dài (tối đa 1.000 ký tự)."};
+  for (const auto& [k, v] : params)
+    if (!tokenizer::is_valid_utf8(v))
+      throw HttpError{400, "invalid_utf8", "Tham số " + k + " không phải UTF-8 hợp lệ."};
+  r.provinces = all_of(params, "province");
+  r.directives = all_of(params, "directive");
+  r.types = all_of(params, "type");
+  r.from = one_of(params, "from");
+  r.to = one_of(params, "to");
+  auto years = all_of(params, "year");
+  if (!years.empty()) {
+    std::string y = years.front();
+    if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos)
+      throw HttpError{400, "bad_year", "Năm không hợp lệ: " + y};
+    std::string lo = *std::min_element(years.begin(), years.end());
+    std::string hi = *std::max_element(years.begin(), years.end());
+    if (!r.from) r.from = lo + "-01-01";
+    if (!r.to) r.to = hi + "-12-31";
+  }
+  if (r.from && !valid_date(*r.from))
+    throw HttpError{400, "bad_date", "Ngày bắt đầu không hợp lệ (định dạng YYYY-MM-DD)."};
+  if (r.to && !valid_date(*r.to))
+    throw HttpError{400, "bad_date", "Ngày kết thúc không hợp lệ (định dạng YYYY-MM-DD)."};
+  auto sort = one_of(params, "sort").value_or("relevance");
+  if (sort != "relevance" && sort != "date")
+    throw HttpError{400, "bad_sort", "Kiểu sắp xếp không hợp lệ (relevance hoặc date)."};
+  r.sort = sort == "date" ? indexer::SortOrder::kDate : indexer::SortOrder::kRelevance;
+  p.size = positive_int(one_of(params, "size"), 10, "size", kMaxPageSize);
+  p.page = positive_int(one_of(params, "page"), 1, "page", 100000);
+  r.limit = p.size;
+  r.offset = (p.page - 1) * p.size;
+  return p;
+}
+
+indexer::SearchResult run_search(indexer::Searcher& s, const indexer::SearchRequest& r) {
+  try {
+    return s.search(r);
+  } catch (const indexer::QueryError& e) {
+    throw HttpError{400, e.code, "Truy vấn không hợp lệ: " + std::string(e.what())};
+  }
+}
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string etag_of(const std::string& body) {
+  std::ostringstream o;
+  o << "\"" << std::hex << std::hash<std::string>{}(body) << "\"";
+  return o.str();
+}
+
+using HandleFn = std::function<void(HTTPServerRequest&, HTTPServerResponse&)>;
+
+class Handler : public Poco::Net::HTTPRequestHandler {
+ public:
+  explicit Handler(const HandleFn& fn) : fn_(fn) {}
+  void handleRequest(HTTPServerRequest& req, HTTPServerResponse& resp) override { fn_(req, resp); }
+
+ private:
+  const HandleFn& fn_;
+};
+
+class Factory : public Poco::Net::HTTPRequestHandlerFactory {
+ public:
+  explicit Factory(HandleFn fn) : fn_(std::move(fn)) {}
+  Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest&) override {
+    return new Handler(fn_);  // Poco takes ownership
+  }
+
+ private:
+  HandleFn fn_;
+};
+
+}  // namespace
+
+struct SearchServer::Impl {
+  ServerOptions options;
+  std::filesystem::path web_dir;
+  Metrics metrics;
+  std::unique_ptr<Poco::ThreadPool> pool;
+  std::unique_ptr<Poco::Net::HTTPServer> http;
+  std::uint16_t port = 0;
+  std::mutex log_mutex;
+
+  Reply route(const std::string& method, const std::string& path, const Params& params,
+              std::string& route_name);
+  Reply api_search(const Params& params);
+  Reply api_document(const std::string& id);
+  Reply api_directive(const std::string& number);
+  Reply page_search(const Params& params);
+  Reply page_document(const std::string& id, const std::string& host);
+  Reply page_directive(const std::string& number);
+  Reply static_file(const std::string& name);
+  void handle(HTTPServerRequest& req, HTTPServerResponse& resp);
+};
+
+Reply SearchServer::Impl::api_search(const Params& params) {
+  ParsedSearch p = parse_search(params);
+  auto& s = thread_searcher(options.db_path);
+  auto result = run_search(s, p.request);
+  auto j = indexer::to_json(result);
+  j["page"] = p.page;
+  j["size"] = p.size;
+  j["pages"] = (result.total + p.size - 1) / p.size;
+  return json_reply(j);
+}
+
+Reply SearchServer::Impl::api_document(const std::string& id) {
+  auto& s = thread_searcher(options.db_path);
+  auto doc = s.document(id);
+  if (!doc) throw HttpError{404, "not_found", "Không tìm thấy văn bản " + id + "."};
+  nlohmann::json j = corpus::to_json(*doc);
+  j.erase("origin");
+  nlohmann::json paragraphs = nlohmann::json::array();
+  std::size_t n = 0;
+  for (const auto& p : j["paragraphs"]) {
+    auto q = p;
+    q["anchor"] = std::string("p").append(std::to_string(++n));
+    paragraphs.push_back(q);
+  }
+  j["paragraphs"] = paragraphs;
+  for (auto& c : j["citations"]) c["url"] = "/api/directives/" + url_encode(c["number"].get<std::string>());
+  nlohmann::json related = nlohmann::json::array();
+  for (const auto& h : s.related(id, 8)) related.push_back(indexer::to_json(h));
+  j["related"] = related;
+  j["permalink"] = "/d/" + url_encode(id);
+  Reply r = json_reply(j);
+  r.etag = etag_of(r.body);
+  r.cache_control = "public, max-age=60";
+  return r;
+}
+
+Reply SearchServer::Impl::api_directive(const std::string& number) {
+  auto& s = thread_searcher(options.db_path);
+  auto rec = s.directive(number);
+  if (!rec) throw HttpError{404, "not_found", "Không có văn bản nào mang hoặc dẫn chiếu số " + number + "."};
+  auto j = indexer::to_json(*rec);
+  if (rec->document_id) {
+    if (auto doc = s.document(*rec->document_id)) j["text"] = doc->text;
+  }
+  j["permalink"] = "/directive/" + url_encode(rec->number);
+  return json_reply(j);
+}
+
+Reply SearchServer::Impl::page_search(const Params& params) {
+  SearchPage page;
+  try {
+    ParsedSearch p = parse_search(params);
+    page.request = p.request;
+    page.page = p.page;
+    page.size = p.size;
+    page.result = run_search(thread_searcher(options.db_path), p.request);
+  } catch (const HttpError& e) {
+    page.error = e.message;
+    Reply r = html_reply(render_search(page));
+    r.status = e.status;
+    return r;
+  }
+  return html_reply(render_search(page));
+}
+
+Reply SearchServer::Impl::page_document(const std::string& id, const std::string& host) {
+  auto& s = thread_searcher(options.db_path);
+  auto doc = s.document(id);
+  if (!doc) throw HttpError{404, "not_found", "Không tìm thấy văn bản này."};
+  std::string base = host.empty() ? "" : "http://" + host;
+  Reply r = html_reply(render_document(*doc, s.related(id, 8), base));
+  r.etag = etag_of(r.body);
+  r.cache_control = "public, max-age=60";
+  return r;
+}
+
+Reply SearchServer::Impl::page_directive(const std::string& number) {
+  auto& s = thread_searcher(options.db_path);
+  auto rec = s.directive(number);
+  if (!rec) throw HttpError{404, "not_found", "Không có văn bản nào mang hoặc dẫn chiếu số " + number + "."};
+  std::optional<corpus::Document> text;
+  if (rec->document_id) text = s.document(*rec->document_id);
+  Reply r = html_reply(render_directive(*rec, text));
+  r.etag = etag_of(r.body);
+  r.cache_control = "public, max-age=60";
+  return r;
+}
+
+Reply SearchServer::Impl::static_file(const std::string& name) {
+  // Only plain file names: no traversal, no hidden files.
+  if (name.empty() || name[0] == '.' ||
+      name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") !=
+          std::string::npos)
+    throw HttpError{404, "not_found", "Không tìm thấy tệp."};
+  auto path = web_dir / "static" / name;
+  if (!std::filesystem::is_regular_file(path)) throw HttpError{404, "not_found", "Không tìm thấy tệp."};
+  Reply r;
+  r.body = read_file(path);
+  auto ext = path.extension().string();
+  r.content_type = ext == ".css"   ? "text/css; charset=utf-8"
+                   : ext == ".js"  ? "text/javascript; charset=utf-8"
+                   : ext == ".svg" ? "image/svg+xml"
+                   : ext == ".png" ? "image/png"
+                                   : "application/octet-stream";
+  r.etag = etag_of(r.body);
+  r.cache_control = "public, max-age=300";
+  return r;
+}
+
+Reply SearchServer::Impl::route(const std::string& method, const std::string& path,
+                                const Params& params, std::string& route_name) {
+  auto starts = [&](std::string_view prefix) { return path.rfind(prefix, 0) == 0; };
+  auto rest = [&](std::string_view prefix) { return path.substr(prefix.size()); };
+  if (method != "GET" && method != "HEAD") {
+    route_name = "other";
+    throw HttpError{405, "method_not_allowed", "Phương thức không được hỗ trợ (chỉ GET)."};
+  }
+  if (path == "/healthz") {
+    route_name = "/healthz";
+    auto& s = thread_searcher(options.db_path);
+    return json_reply({{"status", "ok"}, {"documents", s.document_count()}, {"revision", s.revision()}});
+  }
+  if (path == "/metrics") {
+    route_name = "/metrics";
+    auto& s = thread_searcher(options.db_path);
+    Reply r;
+    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    r.body = metrics.render(s.document_count(), s.revision());
+    return r;
+  }
+  if (path == "/api/search") {
+    route_name = "/api/search";
+    return api_search(params);
+  }
+  if (starts("/api/documents/") && path.size() > 15) {
+    route_name = "/api/documents";
+    return api_document(rest("/api/documents/"));
+  }
+  if (starts("/api/directives/") && path.size() > 16) {
+    route_name = "/api/directives";
+    return api_directive(rest("/api/directives/"));
+  }
+  if (path == "/api/suggest") {
+    route_name = "/api/suggest";
+    std::string q = one_of(params, "q").value_or("");
+    if (q.size() > kMaxQuery) throw HttpError{400, "query_too_long", "Từ khóa quá dài."};
+    if (!tokenizer::is_valid_utf8(q)) throw HttpError{400, "invalid_utf8", "Từ khóa không phải UTF-8 hợp lệ."};
+    auto& s = thread_searcher(options.db_path);
+    nlohmann::json j{{"q", q}, {"completions", q.empty() ? std::vector<std::string>{} : s.suggest(q, 8)}};
+    indexer::SearchRequest r;
+    r.query = q;
+    r.limit = 0;
+    r.facets = false;
+    auto res = q.empty() ? indexer::SearchResult{} : run_search(s, r);
+    j["suggestion"] = res.suggestion ? nlohmann::json(*res.suggestion) : nlohmann::json(nullptr);
+    return json_reply(j);
+  }
+  if (path == "/api/facets") {
+    route_name = "/api/facets";
+    auto facets = thread_searcher(options.db_path).all_facets(1000);
+    nlohmann::json j = nlohmann::json::object();
+    for (const auto& [name, counts] : facets) {
+      nlohmann::json arr = nlohmann::json::array();
+      for (const auto& [k, v] : counts) arr.push_back({{"value", k}, {"count", v}});
+      j[name == "directive" ? "most_cited" : name] = arr;
+    }
+    return json_reply(j);
+  }
+  if (path == "/" || path == "/search") {
+    route_name = "/search";
+    return page_search(params);
+  }
+  if (starts("/d/") && path.size() > 3) {
+    route_name = "/d";
+    return page_document(rest("/d/"), "");
+  }
+  if (starts("/directive/") && path.size() > 11) {
+    route_name = "/directive";
+    return page_directive(rest("/directive/"));
+  }
+  if (starts("/static/")) {
+    route_name = "/static";
+    return static_file(rest("/static/"));
+  }
+  route_name = "not_found";
+  throw HttpError{404, "not_found", "Không tìm thấy trang."};
+}
+
+void SearchServer::Impl::handle(HTTPServerRequest& req, HTTPServerResponse& resp) {
+  auto started = std::chrono::steady_clock::now();
+  std::string route_name = "unknown";
+  std::string method = req.getMethod();
+  const std::string& uri = req.getURI();
+  bool api = uri.rfind("/api/", 0) == 0 || uri == "/healthz" || uri == "/metrics";
+  Reply reply;
+  try {
+    if (uri.size() > kMaxUri) throw HttpError{414, "uri_too_long", "Địa chỉ quá dài."};
+    if (method == "OPTIONS" && !options.cors_origin.empty()) {
+      reply.status = 204;
+      reply.body.clear();
+      route_name = "options";
+    } else {
+      Poco::URI parsed;
+      try {
+        parsed = Poco::URI(uri);
+      } catch (const Poco::Exception&) {
+        throw HttpError{400, "bad_uri", "Địa chỉ không hợp lệ."};
+      }
+      Params params;
+      try {
+        params = parsed.getQueryParameters();
+      } catch (const Poco::Exception&) {
+        throw HttpError{400, "bad_uri", "Tham số không hợp lệ."};
+      }
+      std::string path = parsed.getPath();
+      if (!tokenizer::is_valid_utf8(path)) throw HttpError{400, "invalid_utf8", "Địa chỉ không phải UTF-8 hợp lệ."};
+      reply = route(method, path, params, route_name);
+      if (!reply.etag.empty() && req.get("If-None-Match", "") == reply.etag) {
+        reply.status = 304;
+        reply.body.clear();
+      }
+    }
+  } catch (const HttpError& e) {
+    reply.status = e.status;
+    if (api || e.status == 405 || e.status == 414) {
+      reply.content_type = "application/json; charset=utf-8";
+      reply.body = nlohmann::json{{"error", {{"code", e.code}, {"message", e.message}}}}.dump(
+          -1, ' ', false, nlohmann::json::error_handler_t::replace);
+    } else {
+      reply.content_type = "text/html; charset=utf-8";
+      reply.body = render_error_page(e.status, e.message);
+    }
+    if (e.status == 405) resp.set("Allow", "GET, HEAD");
+  } catch (const std::exception& e) {
+    // The index is missing or broken: the server's fault, not the client's.
+    reply.status = 503;
+    reply.content_type = "application/json; charset=utf-8";
+    reply.body = nlohmann::json{{"error", {{"code", "unavailable"}, {"message", "Chỉ mục tạm thời không sẵn sàng."}}}}.dump();
+    std::lock_guard lock(log_mutex);
+    std::cerr << "tracuu serve: " << e.what() << "\n";
+  }
+  resp.setStatus(static_cast<HTTPResponse::HTTPStatus>(reply.status));
+  resp.setContentType(reply.content_type);
+  resp.set("Cache-Control", reply.cache_control);
+  resp.set("X-Content-Type-Options", "nosniff");
+  if (!reply.etag.empty()) resp.set("ETag", reply.etag);
+  if (!options.cors_origin.empty() && api) {
+    resp.set("Access-Control-Allow-Origin", options.cors_origin);
+    resp.set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+    resp.set("Vary", "Origin");
+  }
+  resp.setContentLength(static_cast<std::streamsize>(reply.body.size()));
+  if (method == "HEAD" || reply.status == 204 || reply.status == 304) {
+    resp.send();
+  } else {
+    resp.sendBuffer(reply.body.data(), reply.body.size());
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  metrics.record(route_name, reply.status, seconds);
+  if (options.access_log) {
+    nlohmann::json line{{"method", method}, {"uri", uri.substr(0, 512)}, {"status", reply.status},
+                        {"ms", seconds * 1000}, {"bytes", reply.body.size()},
+                        {"client", req.clientAddress().host().toString()}};
+    std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::lock_guard lock(log_mutex);
+    std::cerr << text << "\n";
+  }
+}
+
+SearchServer::SearchServer(const ServerOptions& options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+  impl_->web_dir = options.web_dir.empty() ? std::filesystem::path(TRACUU_DEFAULT_WEB_DIR)
+                                           : std::filesystem::path(options.web_dir);
+  // Fail early with a clear message when the index is missing.
+  indexer::Searcher probe(options.db_path);
+}
+
+SearchServer::~SearchServer() { stop(); }
+
+void SearchServer::start() {
+  auto& o = impl_->options;
+  unsigned threads = o.threads ? o.threads : std::max(2u, 2 * std::thread::hardware_concurrency());
+  Poco::Net::ServerSocket socket;
+  try {
+    socket.bind(Poco::Net::SocketAddress(o.host, o.port), true);
+    socket.listen(128);
+  } catch (const Poco::Exception& e) {
+    throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port) + ": " + e.displayText());
+  }
+  impl_->port = socket.address().port();
+  auto params = new Poco::Net::HTTPServerParams;  // reference-counted by Poco
+  params->setMaxThreads(static_cast<int>(threads));
+  params->setMaxQueued(256);
+  params->setKeepAlive(true);
+  params->setTimeout(Poco::Timespan(10, 0));
+  impl_->pool = std::make_unique<Poco::ThreadPool>(2, static_cast<int>(threads));
+  impl_->http = std::make_unique<Poco::Net::HTTPServer>(new Factory([impl = impl_.get()](HTTPServerRequest& req, HTTPServerResponse& resp) { impl->handle(req, resp); }), *impl_->pool, socket, params);
+  impl_->http->start();
+}
+
+void SearchServer::stop() {
+  if (impl_ && impl_->http) {
+    impl_->http->stopAll(true);
+    impl_->http.reset();
+    impl_->pool->joinAll();
+  }
+}
+
+std::uint16_t SearchServer::port() const { return impl_->port; }
+
+}  // namespace tracuu::server

@@ -1,0 +1,75 @@
+// Progressive enhancement of the server-rendered pages: keyboard focus, live filters,
+// permalink copying. Every page works without this file.
+
+const search = document.getElementById("q");
+
+// "/" focuses the search box, as on most search sites.
+document.addEventListener("keydown", (event) => {
+  const tag = (event.target.tagName || "").toLowerCase();
+  if (event.key === "/" && !["input", "textarea", "select"].includes(tag) && search) {
+    event.preventDefault();
+    search.focus();
+    search.select();
+  }
+});
+
+// Facet checkboxes, dates and sort apply at once; the URL always reflects the state.
+const filters = document.querySelector("form.filters");
+if (filters) {
+  filters.addEventListener("change", () => filters.requestSubmit());
+  const apply = filters.querySelector(".apply");
+  if (apply) apply.classList.add("visually-hidden");
+}
+
+// The search box keeps the current filters when the query changes.
+const box = document.querySelector("form.searchbox");
+if (box && filters && location.pathname === "/search") {
+  box.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const params = new URLSearchParams(new FormData(filters));
+    params.set("q", search.value);
+    params.delete("page");
+    location.assign("/search?" + params.toString());
+  });
+}
+
+// "Sao chép liên kết": a permalink to the paragraph in view (or the one targeted).
+const article = document.querySelector("article.document");
+if (article) {
+  const button = article.querySelector(".copy-link");
+  const status = article.querySelector(".copied");
+  const markdown = document.getElementById("wiki-md");
+  const mediawiki = document.getElementById("wiki-mw");
+  const base = new URL(location.pathname, location.origin).toString();
+  const title = article.dataset.title;
+
+  const currentParagraph = () => {
+    if (location.hash && document.querySelector(location.hash)) return location.hash.slice(1);
+    for (const p of article.querySelectorAll(".text p[id]")) {
+      if (p.getBoundingClientRect().bottom > 80) return p.id;
+    }
+    return "";
+  };
+  const link = () => {
+    const id = currentParagraph();
+    return id ? `${base}#${id}` : base;
+  };
+  const refresh = () => {
+    const url = link();
+    markdown.value = `[${title}](${url})`;
+    mediawiki.value = `[${url} ${title}]`;
+    return url;
+  };
+  refresh();
+  window.addEventListener("hashchange", refresh);
+  button.addEventListener("click", async () => {
+    const url = refresh();
+    try {
+      await navigator.clipboard.writeText(url);
+      status.textContent = "Đã sao chép: " + url;
+    } catch {
+      markdown.select();
+      status.textContent = "Không sao chép tự động được; hãy sao chép thủ công: " + url;
+    }
+  });
+}
