@@ -147,6 +147,11 @@ Document Extractor::extract(const RawDocument& raw) const {
     paragraphs.erase(paragraphs.begin());
   }
 
+  // Page dumps often repeat the title as the first line of the body.
+  if (title_hint && !paragraphs.empty() &&
+      tokenizer::fold(paragraphs.front().text) == tokenizer::fold(*title_hint))
+    paragraphs.erase(paragraphs.begin());
+
   CleanResult cleaned = clean_paragraphs(std::move(paragraphs));
   doc.paragraphs = std::move(cleaned.paragraphs);
   if (cleaned.author) doc.author = cleaned.author;
