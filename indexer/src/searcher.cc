@@ -330,6 +330,8 @@ std::optional<DirectiveRecord> Searcher::directive(const std::string& number_any
       if (!rec.first_cited || *date < *rec.first_cited) rec.first_cited = date;
       if (!rec.last_cited || *date > *rec.last_cited) rec.last_cited = date;
       ++rec.per_year[date->substr(0, 4)];
+    } else {
+      ++rec.undated;
     }
     if (doc.primary_province) ++rec.per_province[*doc.primary_province];
     if (rec.citing.size() < 200) rec.citing.push_back(make_hit(xdoc, 0, {}));
@@ -407,7 +409,7 @@ nlohmann::json to_json(const DirectiveRecord& d) {
   return {{"number", d.number},      {"type", opt(d.type)},
           {"issuer", opt(d.issuer)}, {"date", opt(d.date)},
           {"subject", opt(d.subject)}, {"document_id", opt(d.document_id)},
-          {"citing_count", d.citing_count}, {"first_cited", opt(d.first_cited)},
+          {"citing_count", d.citing_count}, {"undated", d.undated}, {"first_cited", opt(d.first_cited)},
           {"last_cited", opt(d.last_cited)}, {"per_year", d.per_year},
           {"per_province", d.per_province}, {"citing", citing}};
 }

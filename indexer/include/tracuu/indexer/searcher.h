@@ -67,6 +67,7 @@ struct DirectiveRecord {
   std::optional<std::string> type, issuer, date, subject;
   std::optional<std::string> document_id;  // the archived text itself, if present
   std::size_t citing_count = 0;
+  std::size_t undated = 0;  // citing documents with neither a date nor an estimate
   std::optional<std::string> first_cited, last_cited;
   std::map<std::string, std::size_t> per_year, per_province;
   std::vector<Hit> citing;  // newest first

@@ -1,0 +1,331 @@
+// Indexing and searching a real Xapian database built from the sample corpus.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <fstream>
+#include <thread>
+
+#include "tracuu/corpus/extractor.h"
+#include "tracuu/corpus/reader.h"
+#include "tracuu/indexer/index_writer.h"
+#include "tracuu/indexer/searcher.h"
+
+namespace fs = std::filesystem;
+using tracuu::indexer::IndexOptions;
+using tracuu::indexer::IndexWriter;
+using tracuu::indexer::QueryError;
+using tracuu::indexer::SearchRequest;
+using tracuu::indexer::Searcher;
+
+namespace {
+
+const std::string kSample = std::string(TRACUU_SOURCE_DIR) + "/data/sample";
+
+fs::path fresh_dir(const std::string& name) {
+  auto dir = fs::temp_directory_path() / ("tracuu-idx-" + name + "-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  return dir;
+}
+
+// One index of the sample corpus shared by the read-only tests.
+class SampleIndex : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = new fs::path(fresh_dir("sample"));
+    IndexOptions opts;
+    opts.batch_size = 7;  // several commits
+    IndexWriter writer(db_->string(), opts);
+    auto stats = writer.index_paths({kSample});
+    ASSERT_GE(stats.added, 40u);
+    ASSERT_EQ(stats.failed, 0u);
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(*db_);
+    delete db_;
+  }
+  static std::size_t count(const SearchRequest& r) {
+    Searcher s(db_->string());
+    return s.search(r).total;
+  }
+  static std::size_t count(const std::string& q) {
+    SearchRequest r;
+    r.query = q;
+    return count(r);
+  }
+  static fs::path* db_;
+};
+fs::path* SampleIndex::db_ = nullptr;
+
+}  // namespace
+
+TEST_F(SampleIndex, AccentlessQueriesFindAccentedTextAndRankItFirst) {
+  EXPECT_EQ(count("dan van chinh quyen"), count("dân vận chính quyền"));
+  EXPECT_GT(count("tinh uy"), 0u);
+  Searcher s(db_->string());
+  SearchRequest r;
+  r.query = "dân vận khéo";
+  auto res = s.search(r);
+  ASSERT_FALSE(res.hits.empty());
+  EXPECT_NE(res.hits[0].snippet.find("<mark>"), std::string::npos);
+}
+
+TEST_F(SampleIndex, OldAndNewTonePlacementAreTheSameWord) {
+  EXPECT_EQ(count("uỷ ban"), count("ủy ban"));
+  EXPECT_EQ(count("cụ thể hoá"), count("cụ thể hóa"));
+  EXPECT_GT(count("cụ thể hoá"), 0u);
+}
+
+TEST_F(SampleIndex, PhrasesRequireTheWordsInOrder) {
+  std::size_t phrase = count("\"dân vận khéo\"");
+  EXPECT_GT(phrase, 0u);
+  EXPECT_LT(count("\"khéo vận dân\""), phrase);
+}
+
+TEST_F(SampleIndex, DocumentNumbersInAnyVariantFindCitingDocuments) {
+  std::size_t canonical = count("114-KL/TW");
+  EXPECT_GE(canonical, 10u);
+  EXPECT_EQ(count("114/KL-TW"), canonical);
+  EXPECT_EQ(count("Kết luận 114"), canonical);
+  EXPECT_EQ(count("KL 114"), canonical);
+  EXPECT_EQ(count("so:114-KL/TW"), canonical);
+}
+
+TEST_F(SampleIndex, FiltersByProvinceDirectiveTypeAndDate) {
+  SearchRequest r;
+  r.provinces = {"Sơn La"};
+  std::size_t son_la = count(r);
+  EXPECT_GT(son_la, 0u);
+  r.directives = {"114/KL-TW"};
+  std::size_t both = count(r);
+  EXPECT_GT(both, 0u);
+  EXPECT_LE(both, son_la);
+  SearchRequest t;
+  t.types = {"ke-hoach"};
+  EXPECT_EQ(count(t), 8u);
+  SearchRequest d;
+  d.from = "2020-01-01";
+  d.to = "2020-12-31";
+  Searcher s(db_->string());
+  d.limit = 100;
+  for (const auto& h : s.search(d).hits) {
+    ASSERT_TRUE(h.date);
+    EXPECT_EQ(h.date->substr(0, 4), "2020") << h.title;
+  }
+  EXPECT_LT(count(d), count(SearchRequest{}));
+}
+
+TEST_F(SampleIndex, FacetCountsMatchABruteForceCount) {
+  Searcher s(db_->string());
+  SearchRequest all;
+  all.limit = 1000;
+  auto res = s.search(all);
+  std::map<std::string, std::size_t> provinces, directives;
+  for (const auto& h : res.hits) {
+    for (const auto& p : h.provinces) ++provinces[p];
+    for (const auto& c : h.citations) ++directives[c];
+  }
+  for (const auto& [name, n] : res.facets.at("province")) EXPECT_EQ(n, provinces[name]) << name;
+  for (const auto& [name, n] : res.facets.at("directive")) EXPECT_EQ(n, directives[name]) << name;
+  EXPECT_EQ(res.total, res.hits.size());
+}
+
+TEST_F(SampleIndex, EmptyQueryBrowsesNewestFirst) {
+  Searcher s(db_->string());
+  SearchRequest r;
+  r.directives = {"114-KL/TW"};
+  r.limit = 100;
+  auto res = s.search(r);
+  std::string previous = "9999";
+  for (const auto& h : res.hits) {
+    std::string date = h.date.value_or("0000");
+    EXPECT_LE(date, previous);
+    previous = date;
+  }
+}
+
+TEST_F(SampleIndex, SuggestsAccentsAndSpellingCorrections) {
+  Searcher s(db_->string());
+  SearchRequest r;
+  r.query = "dan van kheo";
+  EXPECT_EQ(s.search(r).suggestion.value_or(""), "dân vận khéo");
+  r.query = "dân vậm";
+  EXPECT_EQ(s.search(r).suggestion.value_or(""), "dân vận");
+}
+
+TEST_F(SampleIndex, DirectiveRecordsCountCitingDocumentsPerYearAndProvince) {
+  Searcher s(db_->string());
+  auto rec = s.directive("114/KL-TW");
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->number, "114-KL/TW");
+  EXPECT_TRUE(rec->document_id) << "the sample holds the text itself";
+  EXPECT_EQ(rec->date.value_or(""), "2015-07-14");
+  std::size_t per_year = 0;
+  for (const auto& [y, n] : rec->per_year) per_year += n;
+  EXPECT_EQ(per_year + rec->undated, rec->citing_count);
+  EXPECT_GE(rec->per_year.size(), 5u) << "cited over many years";
+  EXPECT_FALSE(s.directive("999-XX/TW"));
+}
+
+TEST_F(SampleIndex, MalformedQueriesGetAFallbackOrAClearError) {
+  Searcher s(db_->string());
+  SearchRequest r;
+  for (std::string q : {"\"dân vận", "AND", "OR NOT", "-", "tinh:", "\xFF\xFE dân", "((((", "so:"}) {
+    r.query = q;
+    EXPECT_NO_THROW(s.search(r)) << q;
+  }
+  r.query = std::string(10000, 'a');
+  EXPECT_THROW(s.search(r), QueryError);
+  SearchRequest bad;
+  bad.from = "2020-13-45";
+  EXPECT_THROW(s.search(bad), QueryError);
+}
+
+TEST(IndexWriter, UpsertReplacesInsteadOfDuplicatingAndDeleteRemoves) {
+  auto db = fresh_dir("upsert");
+  tracuu::corpus::Document doc;
+  doc.id = "bai-1";
+  doc.title = "Hội nghị dân vận";
+  doc.text = "Nội dung cũ về hội nghị.";
+  {
+    IndexWriter w(db.string(), {});
+    EXPECT_FALSE(w.upsert(doc));
+    doc.text = "Nội dung mới về đối thoại.";
+    EXPECT_TRUE(w.upsert(doc));
+    w.commit();
+  }
+  Searcher s(db.string());
+  EXPECT_EQ(s.document_count(), 1u);
+  SearchRequest r;
+  r.query = "đối thoại";
+  EXPECT_EQ(s.search(r).total, 1u);
+  r.query = "cũ";
+  EXPECT_EQ(s.search(r).total, 0u);
+  {
+    IndexWriter w(db.string(), {});
+    EXPECT_TRUE(w.remove("bai-1"));
+    EXPECT_FALSE(w.remove("bai-1"));
+  }
+  s.reopen();
+  EXPECT_EQ(s.document_count(), 0u);
+  fs::remove_all(db);
+}
+
+TEST(IndexWriter, ReindexingTheSameFilesUpdatesWithoutDuplicates) {
+  auto db = fresh_dir("reindex");
+  IndexWriter w(db.string(), {});
+  auto first = w.index_paths({kSample});
+  auto second = w.index_paths({kSample});
+  EXPECT_EQ(second.updated, first.added);
+  w.commit();
+  EXPECT_EQ(Searcher(db.string()).document_count(), first.added);
+  fs::remove_all(db);
+}
+
+TEST(IndexWriter, ALockedOrMissingDatabaseGivesAClearMessage) {
+  auto db = fresh_dir("locked");
+  IndexWriter w(db.string(), {});
+  try {
+    IndexWriter second(db.string(), {});
+    FAIL() << "a second writer must be refused";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("locked"), std::string::npos) << e.what();
+  }
+  try {
+    Searcher missing((db / "nothing-here").string());
+    FAIL();
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("no index"), std::string::npos) << e.what();
+  }
+  fs::remove_all(db);
+}
+
+TEST(IndexWriter, SurvivesKillDashNineMidIndexAndReRunFinishes) {
+  auto db = fresh_dir("crash");
+  auto corpus = fresh_dir("crash-corpus");
+  fs::create_directories(corpus);
+  // Enough small documents that the child is killed between commits.
+  for (int f = 0; f < 20; ++f) {
+    std::ofstream out(corpus / ("part-" + std::to_string(f) + ".jsonl"));
+    for (int i = 0; i < 200; ++i)
+      out << "{\"id\":\"d" << f << "-" << i << "\",\"title\":\"Tin số " << i
+          << "\",\"text\":\"Công tác dân vận ở tỉnh Lào Cai, lần " << i << " theo Kết luận 114-KL/TW.\"}\n";
+  }
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    IndexOptions opts;
+    opts.batch_size = 50;
+    IndexWriter w(db.string(), opts);
+    w.index_paths({corpus.string()});
+    _exit(0);
+  }
+  // Kill once the first batches are committed (poll the database's revision).
+  for (int i = 0; i < 400; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    try {
+      if (Xapian::Database(db.string()).get_doccount() >= 100) break;
+    } catch (const Xapian::Error&) {
+    }
+  }
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  std::size_t after_kill = 0;
+  ASSERT_NO_THROW(after_kill = Searcher(db.string()).document_count());
+  EXPECT_EQ(after_kill % 50, 0u) << "only whole batches are visible";
+  {
+    IndexWriter w(db.string(), {});
+    auto stats = w.index_paths({corpus.string()});
+    EXPECT_EQ(stats.added + stats.updated, 4000u);
+  }
+  EXPECT_EQ(Searcher(db.string()).document_count(), 4000u);
+  fs::remove_all(db);
+  fs::remove_all(corpus);
+}
+
+TEST(Searcher, AConcurrentReaderSeesCommittedBatchesWhileWriting) {
+  auto db = fresh_dir("concurrent");
+  {
+    IndexWriter w(db.string(), {});
+    tracuu::corpus::Document d;
+    d.id = "seed";
+    d.title = "Khởi tạo";
+    d.text = "Văn bản đầu tiên.";
+    w.upsert(d);
+    w.commit();
+  }
+  std::atomic<bool> done{false};
+  std::atomic<std::size_t> max_seen{0};
+  std::thread reader([&] {
+    Searcher s(db.string());
+    while (!done) {
+      s.reopen();
+      SearchRequest r;
+      r.query = "dân vận";
+      auto res = s.search(r);
+      max_seen = std::max<std::size_t>(max_seen, res.total);
+    }
+  });
+  {
+    IndexOptions opts;
+    opts.batch_size = 20;
+    IndexWriter w(db.string(), opts);
+    for (int i = 0; i < 200; ++i) {
+      tracuu::corpus::Document d;
+      d.id = "n" + std::to_string(i);
+      d.title = "Tin dân vận " + std::to_string(i);
+      d.text = "Công tác dân vận chính quyền.";
+      w.upsert(d);
+      if (i % 20 == 19) w.commit();
+    }
+  }
+  done = true;
+  reader.join();
+  EXPECT_GT(max_seen.load(), 0u);
+  fs::remove_all(db);
+}
