@@ -1,0 +1,227 @@
+// The real HTTP server on an ephemeral loopback port over a real index of the sample corpus.
+#include "tracuu/server/server.h"
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <atomic>
+#include <thread>
+
+#include "tracuu/indexer/index_writer.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Response {
+  int status = 0;
+  std::string body;
+  std::string content_type;
+  Poco::Net::HTTPResponse raw;
+  nlohmann::json json() const { return nlohmann::json::parse(body); }
+};
+
+class ServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = new fs::path(fs::temp_directory_path() / ("tracuu-srv-" + std::to_string(getpid())));
+    fs::remove_all(*db_);
+    {
+      tracuu::indexer::IndexWriter w(db_->string(), {});
+      w.index_paths({std::string(TRACUU_SOURCE_DIR) + "/data/sample"});
+    }
+    tracuu::server::ServerOptions o;
+    o.db_path = db_->string();
+    o.port = 0;
+    o.threads = 4;
+    o.access_log = false;
+    o.cors_origin = "https://wiki.example.vn";
+    server_ = new tracuu::server::SearchServer(o);
+    server_->start();
+  }
+  static void TearDownTestSuite() {
+    server_->stop();
+    delete server_;
+    fs::remove_all(*db_);
+    delete db_;
+  }
+
+  static Response get(const std::string& uri, const std::string& method = "GET",
+                      const std::vector<std::pair<std::string, std::string>>& headers = {}) {
+    Poco::Net::HTTPClientSession session("127.0.0.1", server_->port());
+    session.setTimeout(Poco::Timespan(10, 0));
+    Poco::Net::HTTPRequest req(method, uri, Poco::Net::HTTPMessage::HTTP_1_1);
+    for (const auto& [k, v] : headers) req.set(k, v);
+    session.sendRequest(req);
+    Response r;
+    std::istream& in = session.receiveResponse(r.raw);
+    Poco::StreamCopier::copyToString(in, r.body);
+    r.status = r.raw.getStatus();
+    r.content_type = r.raw.getContentType();
+    return r;
+  }
+
+  static void expect_json_error(const Response& r, int status) {
+    EXPECT_EQ(r.status, status) << r.body;
+    auto j = nlohmann::json::parse(r.body, nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << r.body;
+    EXPECT_TRUE(j["error"]["code"].is_string());
+    EXPECT_FALSE(j["error"]["message"].get<std::string>().empty());
+  }
+
+  static fs::path* db_;
+  static tracuu::server::SearchServer* server_;
+};
+fs::path* ServerTest::db_ = nullptr;
+tracuu::server::SearchServer* ServerTest::server_ = nullptr;
+
+}  // namespace
+
+TEST_F(ServerTest, SearchReturnsHitsFacetsAndPaging) {
+  auto r = get("/api/search?q=dan%20van&province=S%C6%A1n%20La&size=2");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto j = r.json();
+  EXPECT_GT(j["total"].get<int>(), 0);
+  EXPECT_LE(j["hits"].size(), 2u);
+  EXPECT_EQ(j["size"], 2);
+  EXPECT_TRUE(j["facets"]["province"].contains("Sơn La"));
+  for (const auto& h : j["hits"]) EXPECT_NE(h["snippet"].get<std::string>().find("<mark>"), std::string::npos);
+}
+
+TEST_F(ServerTest, RepeatedDirectiveParametersAreOredAndVariantsAccepted) {
+  auto one = get("/api/search?directive=114%2FKL-TW").json()["total"].get<int>();
+  auto two = get("/api/search?directive=114-KL%2FTW&directive=49-CT%2FTW").json()["total"].get<int>();
+  EXPECT_GT(one, 0);
+  EXPECT_GT(two, one);
+}
+
+TEST_F(ServerTest, DocumentsHaveParagraphAnchorsCitationsAndRelated) {
+  auto id = get("/api/search?q=dan%20van&size=1").json()["hits"][0]["id"].get<std::string>();
+  auto r = get("/api/documents/" + id);
+  ASSERT_EQ(r.status, 200);
+  auto j = r.json();
+  EXPECT_EQ(j["paragraphs"][0]["anchor"], "p1");
+  EXPECT_FALSE(j["related"].empty());
+  EXPECT_FALSE(r.raw.get("ETag", "").empty());
+  auto again = get("/api/documents/" + id, "GET", {{"If-None-Match", r.raw.get("ETag")}});
+  EXPECT_EQ(again.status, 304);
+  expect_json_error(get("/api/documents/khong-co"), 404);
+}
+
+TEST_F(ServerTest, DirectivesAcceptAnyVariantAndCountPerYearAndProvince) {
+  auto r = get("/api/directives/114%2FKL-TW");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto j = r.json();
+  EXPECT_EQ(j["number"], "114-KL/TW");
+  EXPECT_GT(j["citing_count"].get<int>(), 5);
+  EXPECT_FALSE(j["per_year"].empty());
+  EXPECT_FALSE(j["per_province"].empty());
+  EXPECT_TRUE(j["text"].is_string()) << "the sample archives the text itself";
+  expect_json_error(get("/api/directives/999-XX%2FTW"), 404);
+}
+
+TEST_F(ServerTest, SuggestFacetsHealthAndMetricsAnswer) {
+  auto s = get("/api/suggest?q=114").json();
+  EXPECT_FALSE(s["completions"].empty());
+  EXPECT_EQ(get("/api/suggest?q=dan%20van%20kheo").json()["suggestion"], "dân vận khéo");
+  auto f = get("/api/facets").json();
+  EXPECT_FALSE(f["province"].empty());
+  EXPECT_FALSE(f["most_cited"].empty());
+  auto h = get("/healthz").json();
+  EXPECT_EQ(h["status"], "ok");
+  EXPECT_GE(h["documents"].get<int>(), 40);
+  auto m = get("/metrics");
+  EXPECT_NE(m.body.find("tracuu_http_requests_total{route=\"/healthz\",status=\"200\"}"), std::string::npos);
+  EXPECT_NE(m.body.find("tracuu_http_request_duration_seconds_bucket"), std::string::npos);
+  EXPECT_NE(m.body.find("tracuu_index_documents"), std::string::npos);
+}
+
+TEST_F(ServerTest, BadParametersAreJson400s) {
+  expect_json_error(get("/api/search?from=2020-13-01"), 400);
+  expect_json_error(get("/api/search?to=hom-qua"), 400);
+  expect_json_error(get("/api/search?size=101"), 400);
+  expect_json_error(get("/api/search?size=-1"), 400);
+  expect_json_error(get("/api/search?sort=random"), 400);
+  expect_json_error(get("/api/search?q=" + std::string(1001, 'a')), 400);
+  expect_json_error(get("/api/search?q=%FF%FE"), 400);
+  expect_json_error(get("/api/search?page=abc"), 400);
+}
+
+TEST_F(ServerTest, WrongMethodsAndHostileUrlsNeverGive500) {
+  expect_json_error(get("/api/search", "POST"), 405);
+  expect_json_error(get("/api/search", "DELETE"), 405);
+  EXPECT_EQ(get("/static/../../etc/passwd").status, 404);
+  EXPECT_EQ(get("/static/%2e%2e%2fsecret").status, 404);
+  EXPECT_EQ(get("/d/%00").status, 404);
+  EXPECT_EQ(get("/d/%3Cscript%3E").status, 404);
+  EXPECT_EQ(get("/" + std::string(5000, 'x')).status, 414);
+  auto r = get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body.find("<script>alert(1)"), std::string::npos) << "echoed text is escaped";
+  EXPECT_NE(r.body.find("&lt;script&gt;"), std::string::npos);
+}
+
+TEST_F(ServerTest, PermalinksAreServerRenderedWithOpenGraph) {
+  auto id = get("/api/search?directive=114-KL%2FTW&size=1").json()["hits"][0]["id"].get<std::string>();
+  auto d = get("/d/" + id);
+  ASSERT_EQ(d.status, 200);
+  EXPECT_NE(d.content_type.find("text/html"), std::string::npos);
+  EXPECT_NE(d.body.find("og:title"), std::string::npos);
+  EXPECT_NE(d.body.find("id=\"p1\""), std::string::npos);
+  EXPECT_NE(d.body.find("/directive/114-KL%2FTW"), std::string::npos);
+  auto dir = get("/directive/114-KL%2FTW");
+  ASSERT_EQ(dir.status, 200);
+  EXPECT_NE(dir.body.find("<svg"), std::string::npos) << "the timeline is drawn";
+  EXPECT_NE(dir.body.find("Theo tỉnh/thành phố"), std::string::npos);
+  auto home = get("/");
+  EXPECT_EQ(home.status, 200);
+  EXPECT_NE(home.body.find("Có thể gõ không dấu"), std::string::npos);
+}
+
+TEST_F(ServerTest, CorsHeadersForTheConfiguredOrigin) {
+  auto r = get("/api/facets");
+  EXPECT_EQ(r.raw.get("Access-Control-Allow-Origin", ""), "https://wiki.example.vn");
+  EXPECT_EQ(get("/api/search", "OPTIONS").status, 204);
+}
+
+TEST_F(ServerTest, ConcurrentRequestsAllSucceed) {
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        std::string uri = (i + t) % 3 == 0   ? "/api/search?q=dan%20van"
+                          : (i + t) % 3 == 1 ? "/api/directives/49-CT%2FTW"
+                                             : "/d/mau-13";
+        if (get(uri).status == 200) ++ok;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(ok.load(), 200);
+}
+
+TEST_F(ServerTest, NewCommitsAppearWithoutRestart) {
+  auto before = get("/healthz").json()["documents"].get<int>();
+  {
+    tracuu::indexer::IndexWriter w(db_->string(), {});
+    tracuu::corpus::Document d;
+    d.id = "moi-them";
+    d.title = "Tin mới thêm vào chỉ mục";
+    d.text = "Nội dung mới.";
+    w.upsert(d);
+    w.commit();
+  }
+  int after = before;
+  for (int i = 0; i < 50 && after == before; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    after = get("/healthz").json()["documents"].get<int>();
+  }
+  EXPECT_EQ(after, before + 1);
+}
