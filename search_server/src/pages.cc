@@ -20,6 +20,7 @@ std::string layout(const std::string& title, const std::string& description,
     << "<meta property=\"og:description\" content=\"" << html_escape(description) << "\">"
     << "<meta property=\"og:type\" content=\"" << og_type << "\">"
     << "<meta property=\"og:site_name\" content=\"Tra cứu văn bản chính sách\">"
+    << "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">"
     << "<link rel=\"stylesheet\" href=\"/static/style.css\">"
     << "<script type=\"module\" src=\"/static/app.js\"></script></head><body>"
     << "<a class=\"skip\" href=\"#main\">Bỏ qua, đến nội dung chính</a>"

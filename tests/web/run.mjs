@@ -1,0 +1,174 @@
+// Browser tests of the web UI: a real index of data/sample, a real `tracuu serve`, Debian's
+// headless chromium driven by playwright-core, axe-core for accessibility. Screenshots go to --out.
+// Exit codes: 0 all passed, 1 a test failed, 77 skipped (no browser or no npm packages).
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith("--") ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
+);
+const tracuu = args.tracuu;
+const source = args.source;
+const out = args.out || join(tmpdir(), "tracuu-screenshots");
+const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+
+const require = createRequire(import.meta.url);
+let chromium, axePath;
+try {
+  ({ chromium } = require("playwright-core"));
+  axePath = require.resolve("axe-core/axe.min.js");
+} catch {
+  console.log("SKIP: npm packages missing (run `npm ci` in tests/web)");
+  process.exit(77);
+}
+if (!existsSync(chromiumPath)) {
+  console.log(`SKIP: no browser at ${chromiumPath} (apt-get install chromium)`);
+  process.exit(77);
+}
+mkdirSync(out, { recursive: true });
+
+// A fresh index of the sample corpus.
+const db = mkdtempSync(join(tmpdir(), "tracuu-web-"));
+const indexed = spawnSync(tracuu, ["index", "--db", db, join(source, "data/sample")], { encoding: "utf8" });
+if (indexed.status !== 0) {
+  console.error(indexed.stderr);
+  process.exit(1);
+}
+
+// The server on a free loopback port; it prints its address on stderr.
+const server = spawn(tracuu, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--quiet"]);
+const base = await new Promise((resolve, reject) => {
+  let text = "";
+  server.stderr.on("data", (chunk) => {
+    text += chunk;
+    const m = text.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+    if (m) resolve(`http://127.0.0.1:${m[1]}`);
+  });
+  server.on("exit", (code) => reject(new Error(`server exited with ${code}: ${text}`)));
+  setTimeout(() => reject(new Error("server did not start: " + text)), 15000);
+});
+
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+const page = await context.newPage();
+const consoleErrors = [];
+page.on("console", (msg) => { if (msg.type() === "error") consoleErrors.push(msg.text()); });
+page.on("pageerror", (err) => consoleErrors.push(String(err)));
+
+let passed = 0, failed = 0;
+async function test(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok - ${name}`);
+  } catch (err) {
+    failed++;
+    console.log(`not ok - ${name}\n  ${String(err && err.stack || err).split("\n").slice(0, 4).join("\n  ")}`);
+    await page.screenshot({ path: join(out, `failed-${passed + failed}.png`), fullPage: true }).catch(() => {});
+  }
+}
+function check(cond, message) { if (!cond) throw new Error(message); }
+async function hitCount() {
+  const text = await page.locator("h1.count").textContent();
+  return parseInt(text, 10);
+}
+async function axe(label) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  check(bad.length === 0, `${label}: ${bad.map((v) => `${v.id} (${v.nodes.length})`).join(", ")}`);
+}
+
+await test("search with accents shows highlighted results", async () => {
+  await page.goto(`${base}/search?q=${encodeURIComponent("dân vận")}`);
+  check((await hitCount()) > 0, "no results");
+  check((await page.locator(".hit mark").count()) > 0, "no highlighted match");
+  await page.screenshot({ path: join(out, "search.png"), fullPage: true });
+});
+
+await test("search without accents from the box, with 'did you mean'", async () => {
+  await page.goto(`${base}/`);
+  await page.keyboard.press("/");
+  check(await page.evaluate(() => document.activeElement.id === "q"), "'/' does not focus the box");
+  await page.keyboard.type("dan van kheo");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/q=dan/);
+  check((await hitCount()) > 0, "accentless query found nothing");
+  const suggestion = await page.locator(".suggestion a").textContent();
+  check(suggestion === "dân vận khéo", `suggestion was ${suggestion}`);
+  check((await page.locator(".hit mark").first().textContent()).length > 0, "no highlight");
+});
+
+await test("clicking a facet filters and the URL keeps the state", async () => {
+  await page.goto(`${base}/search?q=${encodeURIComponent("dân vận")}`);
+  const before = await hitCount();
+  const box = page.locator("fieldset.facet").first().locator("input[type=checkbox]").first();
+  const province = await box.getAttribute("value");
+  await Promise.all([page.waitForURL(/province=/), box.check()]);
+  const after = await hitCount();
+  check(after > 0 && after < before, `facet count ${before} -> ${after}`);
+  check(new URL(page.url()).searchParams.getAll("province").includes(province), "province not in the URL");
+  const api = await (await page.request.get(`${base}/api/search?${new URL(page.url()).searchParams}`)).json();
+  for (const h of api.hits) check(h.provinces.includes(province), `hit ${h.id} not in ${province}`);
+  await page.reload();
+  check((await hitCount()) === after, "bookmark does not restore the search");
+  await axe("search page");
+});
+
+let docUrl = "";
+await test("open a document and follow a citation to its directive page", async () => {
+  await page.goto(`${base}/search?directive=${encodeURIComponent("114-KL/TW")}&type=news`);
+  await Promise.all([page.waitForURL(/\/d\//), page.locator(".hit h3 a").first().click()]);
+  docUrl = page.url();
+  check((await page.locator(".text p[id^=p]").count()) > 1, "no paragraphs");
+  await page.screenshot({ path: join(out, "document.png"), fullPage: true });
+  await axe("document page");
+  await Promise.all([page.waitForURL(/\/directive\//), page.locator(".citations a.cite").first().click()]);
+  check((await page.locator("svg.chart rect").count()) > 1, "no timeline bars");
+  check((await page.locator(".bars li").count()) > 1, "no province breakdown");
+  check((await page.locator("h1").textContent()).includes("114-KL/TW"), "wrong directive");
+  await page.screenshot({ path: join(out, "directive.png"), fullPage: true });
+  await axe("directive page");
+});
+
+await test("a paragraph permalink loads, and copy link gives it", async () => {
+  await page.goto(`${docUrl}#p2`);
+  check(await page.evaluate(() => document.querySelector(":target")?.id === "p2"), "#p2 is not the target");
+  await page.locator("button.copy-link").click();
+  await page.waitForFunction(() => document.querySelector(".copied").textContent.length > 0);
+  const copied = await page.locator(".copied").textContent();
+  check(copied.includes("#p2"), `copied: ${copied}`);
+  const md = await page.locator("#wiki-md").inputValue();
+  check(md.startsWith("[") && md.includes("#p2)"), `markdown: ${md}`);
+  check((await page.locator("#wiki-mw").inputValue()).includes("#p2 "), "mediawiki markup");
+});
+
+await test("phone width: no horizontal scrolling", async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/search?q=dan+van", new URL(docUrl).pathname, "/directive/114-KL%2FTW"]) {
+    await page.goto(base + path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 1, `${path} overflows by ${overflow}px`);
+  }
+  await page.goto(`${base}/search?q=dan+van`);
+  await page.screenshot({ path: join(out, "search-phone.png"), fullPage: true });
+});
+
+await test("no console errors on any page", async () => {
+  check(consoleErrors.length === 0, consoleErrors.join("\n"));
+});
+
+await browser.close();
+server.kill("SIGTERM");
+rmSync(db, { recursive: true, force: true });
+console.log(`screenshots: ${out}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
