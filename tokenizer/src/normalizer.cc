@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <stdexcept>
+#include <unordered_map>
 #include <vector>
 
 #include "utf8_util.h"
@@ -181,19 +182,15 @@ std::string to_utf8(const icu::UnicodeString& s) {
   return out;
 }
 
-}  // namespace
 
-std::string normalize_keep_case(std::string_view text) { return to_utf8(canonical(text)); }
+enum class Mode { kKeepCase, kLower, kFold };
 
-std::string normalize(std::string_view text) {
+// The full pipeline on one piece of text (ICU normalization and case mapping).
+std::string normalize_slow(std::string_view text, Mode mode) {
   icu::UnicodeString s = canonical(text);
+  if (mode == Mode::kKeepCase) return to_utf8(s);
   s.toLower(icu::Locale::getRoot());
-  return to_utf8(s);
-}
-
-std::string fold(std::string_view text) {
-  icu::UnicodeString s = canonical(text);
-  s.toLower(icu::Locale::getRoot());
+  if (mode == Mode::kLower) return to_utf8(s);
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString d = nfd().normalize(s, status);
   icu::UnicodeString out;
@@ -206,6 +203,66 @@ std::string fold(std::string_view text) {
   }
   return to_utf8(out);
 }
+
+// Text is mostly a few thousand distinct syllables: each run of letters is normalized once per
+// thread and then looked up; everything between runs is mapped character by character.
+std::string normalize_cached(std::string_view text, Mode mode) {
+  constexpr std::size_t kMaxCached = 1 << 18;
+  constexpr std::size_t kMaxRun = 48;
+  thread_local std::unordered_map<std::string, std::string> caches[3];
+  auto& cache = caches[static_cast<int>(mode)];
+  std::string out;
+  out.reserve(text.size());
+  std::size_t run_start = std::string::npos, run_end = 0;
+  bool run_ascii_lower = true;
+  auto flush = [&] {
+    if (run_start == std::string::npos) return;
+    std::string_view run = text.substr(run_start, run_end - run_start);
+    if (run_ascii_lower && mode != Mode::kKeepCase) {
+      out.append(run);  // plain lowercase ASCII needs nothing
+    } else if (run.size() > kMaxRun) {
+      out += normalize_slow(run, mode);
+    } else {
+      std::string key(run);
+      auto it = cache.find(key);
+      if (it == cache.end()) {
+        if (cache.size() > kMaxCached) cache.clear();
+        it = cache.emplace(std::move(key), normalize_slow(run, mode)).first;
+      }
+      out += it->second;
+    }
+    run_start = std::string::npos;
+    run_ascii_lower = true;
+  };
+  utf8::decode(text, [&](char32_t c, std::size_t start, std::size_t end) {
+    bool letter = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+                           : (u_isalpha(static_cast<UChar32>(c)) ||
+                              u_getCombiningClass(static_cast<UChar32>(c)) != 0);
+    if (letter) {
+      if (run_start == std::string::npos) run_start = start;
+      run_end = end;
+      run_ascii_lower = run_ascii_lower && c >= 'a' && c <= 'z';
+      return;
+    }
+    flush();
+    char32_t m = map_variant(c);
+    if (m == 0) return;
+    if (mode != Mode::kKeepCase) m = static_cast<char32_t>(u_tolower(static_cast<UChar32>(m)));
+    utf8::append(out, m);
+  });
+  flush();
+  return out;
+}
+
+}  // namespace
+
+std::string normalize_keep_case(std::string_view text) {
+  return normalize_cached(text, Mode::kKeepCase);
+}
+
+std::string normalize(std::string_view text) { return normalize_cached(text, Mode::kLower); }
+
+std::string fold(std::string_view text) { return normalize_cached(text, Mode::kFold); }
 
 bool is_valid_utf8(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());

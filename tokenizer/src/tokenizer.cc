@@ -174,11 +174,31 @@ bool is_closing(char32_t c) {
          c == 0x00BB || c == 0x2026;
 }
 
+// Lets maps keyed by std::string be searched with a string_view (no allocation per lookup).
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+struct Forms {
+  std::string norm, fold;
+};
+
+// norm and fold of a token's text, computed once per distinct text and thread.
+const Forms& forms_of(std::string_view text) {
+  thread_local std::unordered_map<std::string, Forms, StringHash, std::equal_to<>> cache;
+  auto it = cache.find(text);
+  if (it != cache.end()) return it->second;
+  if (cache.size() > (1u << 18)) cache.clear();
+  return cache.emplace(std::string(text), Forms{normalize(text), fold(text)}).first->second;
+}
+
 }  // namespace
 
 struct Tokenizer::Impl {
   std::unordered_map<std::string, std::string> abbreviations;  // surface -> expansion
-  std::unordered_map<std::string, float> words;  // "công tác" (norm, spaces) -> score
+  // "công tác" (norm, spaces) -> score
+  std::unordered_map<std::string, float, StringHash, std::equal_to<>> words;
   std::size_t max_word_syllables = 1;
 
   void load_abbreviations(const std::string& path);
@@ -190,8 +210,8 @@ struct Tokenizer::Impl {
                    std::size_t b, std::vector<Token>& out) const;
   void chunk(std::string_view input, const std::vector<Char>& chars, std::size_t a, std::size_t b,
              std::vector<Token>& out) const;
-  float word_score(const std::vector<Token>& tokens, std::string_view input, std::size_t i,
-                   std::size_t n) const;
+  float word_score(const std::vector<Token>& tokens, const std::vector<char>& caps, std::size_t i,
+                   std::size_t n, std::string& key) const;
 };
 
 void Tokenizer::Impl::load_abbreviations(const std::string& path) {
@@ -240,10 +260,14 @@ void Tokenizer::Impl::emit(std::string_view input, std::size_t start, std::size_
     for (auto& c : t.norm) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     t.fold = t.norm;
   } else {
-    t.norm = normalize(text);
-    t.fold = fold(text);
+    const Forms& f = forms_of(text);
+    t.norm = f.norm;
+    t.fold = f.fold;
   }
-  if (type == TokenType::kWord) {
+  // Abbreviations start with a capital (ASCII or Đ); skip the lookup for everything else.
+  bool capital = !text.empty() && ((text[0] >= 'A' && text[0] <= 'Z') ||
+                                   text.substr(0, 2) == "\xC4\x90" || text.substr(0, 2) == "\xC3\x90");
+  if (type == TokenType::kWord && capital && text.size() <= 24) {
     auto it = abbreviations.find(ascii ? std::string(text) : normalize_keep_case(text));
     if (it != abbreviations.end()) {
       t.type = TokenType::kAbbrev;
@@ -375,23 +399,29 @@ bool is_capitalized(std::string_view text) {
 }  // namespace
 
 // Score of tokens [i, i+n) as one word; single syllables score 0, unknown sequences -inf.
-float Tokenizer::Impl::word_score(const std::vector<Token>& tokens, std::string_view input,
-                                  std::size_t i, std::size_t n) const {
+float Tokenizer::Impl::word_score(const std::vector<Token>& tokens, const std::vector<char>& caps,
+                                  std::size_t i, std::size_t n, std::string& key) const {
   if (n == 1) return 0.0f;
-  std::string key = tokens[i].norm;
-  for (std::size_t k = 1; k < n; ++k) key += " " + tokens[i + k].norm;
-  auto it = words.find(key);
+  key.assign(tokens[i].norm);
+  for (std::size_t k = 1; k < n; ++k) {
+    key += ' ';
+    key += tokens[i + k].norm;
+  }
+  auto it = words.find(std::string_view(key));
   float score = it != words.end() ? it->second : -1e9f;
   // Proper names: runs of capitalized syllables ("Lào Cai", "Nguyễn Văn An").
-  bool caps = true;
-  for (std::size_t k = 0; k < n && caps; ++k)
-    caps = is_capitalized(tokens[i + k].text(input)) && tokens[i + k].type == TokenType::kWord;
-  if (caps && n <= 4) score = std::max(score, 0.6f * static_cast<float>(n - 1));
+  bool all_caps = true;
+  for (std::size_t k = 0; k < n && all_caps; ++k) all_caps = caps[i + k] != 0;
+  if (all_caps && n <= 4) score = std::max(score, 0.6f * static_cast<float>(n - 1));
   return score;
 }
 
 std::vector<Word> Tokenizer::segment(std::string_view text, const std::vector<Token>& tokens) const {
   std::vector<Word> words;
+  std::vector<char> caps(tokens.size(), 0);
+  for (std::size_t k = 0; k < tokens.size(); ++k)
+    caps[k] = tokens[k].type == TokenType::kWord && is_capitalized(tokens[k].text(text));
+  std::string key;
   auto single = [&](std::size_t i) {
     words.push_back({i, i + 1, tokens[i].norm, tokens[i].fold});
   };
@@ -413,7 +443,7 @@ std::vector<Word> Tokenizer::segment(std::string_view text, const std::vector<To
     best[0] = 0;
     for (std::size_t e = 1; e <= n; ++e) {
       for (std::size_t len = 1; len <= std::min(max_len, e); ++len) {
-        float s = impl_->word_score(tokens, text, i + e - len, len);
+        float s = impl_->word_score(tokens, caps, i + e - len, len, key);
         if (s < -1e8f) continue;
         if (best[e - len] + s > best[e]) {
           best[e] = best[e - len] + s;
