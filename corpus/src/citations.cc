@@ -4,8 +4,10 @@
 
 #include <re2/re2.h>
 
+#include <cctype>
 #include <map>
 
+#include "regex.h"
 #include "text_rules.h"
 #include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
@@ -17,12 +19,12 @@ struct TypeName {
   const char* code;
   const char* name;
 };
-constexpr TypeName kTypes[] = {
-    {"CT", "Chỉ thị"},       {"NQ", "Nghị quyết"}, {"KL", "Kết luận"},   {"KH", "Kế hoạch"},
-    {"QĐ", "Quyết định"},    {"NĐ", "Nghị định"},  {"TT", "Thông tư"},   {"HD", "Hướng dẫn"},
-    {"QĐi", "Quy định"},     {"CV", "Công văn"},   {"TB", "Thông báo"},  {"CTr", "Chương trình"},
-    {"ĐA", "Đề án"},         {"BC", "Báo cáo"},    {"QC", "Quy chế"},    {"CĐ", "Công điện"},
-    {"TTr", "Tờ trình"},     {"L", "Luật"}};
+constexpr TypeName kTypes[] = {{"CT", "Chỉ thị"},   {"NQ", "Nghị quyết"}, {"KL", "Kết luận"},
+                               {"KH", "Kế hoạch"},  {"QĐ", "Quyết định"}, {"NĐ", "Nghị định"},
+                               {"TT", "Thông tư"},  {"HD", "Hướng dẫn"},  {"QĐi", "Quy định"},
+                               {"CV", "Công văn"},  {"TB", "Thông báo"},  {"CTr", "Chương trình"},
+                               {"ĐA", "Đề án"},     {"BC", "Báo cáo"},    {"QC", "Quy chế"},
+                               {"CĐ", "Công điện"}, {"TTr", "Tờ trình"},  {"L", "Luật"}};
 
 std::optional<std::string> type_name_of_code(const std::string& code) {
   for (const auto& t : kTypes)
@@ -42,11 +44,15 @@ std::optional<std::string> code_of_type_name(const std::string& name) {
 }
 
 std::optional<std::string> default_issuer(const tokenizer::DocNumber& d) {
-  static const std::map<std::string, std::string> kIssuers{
-      {"TTg", "Thủ tướng Chính phủ"}, {"CP", "Chính phủ"}, {"UBND", "Ủy ban nhân dân"},
-      {"HĐND", "Hội đồng nhân dân"},  {"TU", "Tỉnh ủy"},   {"HU", "Huyện ủy"},
-      {"BDVTW", "Ban Dân vận Trung ương"}, {"BTGTW", "Ban Tuyên giáo Trung ương"},
-      {"BNV", "Bộ Nội vụ"}};
+  static const std::map<std::string, std::string> kIssuers{{"TTg", "Thủ tướng Chính phủ"},
+                                                           {"CP", "Chính phủ"},
+                                                           {"UBND", "Ủy ban nhân dân"},
+                                                           {"HĐND", "Hội đồng nhân dân"},
+                                                           {"TU", "Tỉnh ủy"},
+                                                           {"HU", "Huyện ủy"},
+                                                           {"BDVTW", "Ban Dân vận Trung ương"},
+                                                           {"BTGTW", "Ban Tuyên giáo Trung ương"},
+                                                           {"BNV", "Bộ Nội vụ"}};
   if (auto it = kIssuers.find(d.issuer); it != kIssuers.end()) return it->second;
   if (d.issuer.rfind("UBTVQH", 0) == 0) return "Ủy ban Thường vụ Quốc hội";
   if (d.issuer.rfind("QH", 0) == 0) return "Quốc hội";
@@ -56,21 +62,25 @@ std::optional<std::string> default_issuer(const tokenizer::DocNumber& d) {
 // What follows a number: "ngày 14/7/2015 của Ban Bí thư (khóa XI) về “...”".
 void read_context(const std::string& text, std::size_t from, Citation& c) {
   std::string after = text.substr(from, 320);
-  static const RE2 kDate(R"(^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))");
+  static const RE2 kDate(
+      R"(^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))",
+      regex_options());
   std::string date_text;
   re2::StringPiece rest(after);
   if (RE2::Consume(&rest, kDate, &date_text)) {
     c.date = parse_any_date("ngày " + date_text);
   }
   static const RE2 kIssuer(
-      R"(^\s*,?\s*của\s+(Ban Bí thư|Bộ Chính trị|Ban Chấp hành Trung ương(?: Đảng)?|Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ủy ban Thường vụ Quốc hội|Ban Thường vụ Tỉnh ủy|Ban Thường vụ Thành ủy|Tỉnh ủy|Thành ủy|Huyện ủy|UBND tỉnh|Ủy ban nhân dân tỉnh|HĐND tỉnh|Hội đồng nhân dân tỉnh|Ban Dân vận Trung ương|Bộ [\p{Lu}][\p{Ll}]+(?: [\p{Lu}\p{Ll}][\p{Ll}]+)?))");
+      R"(^\s*,?\s*của\s+(Ban Bí thư|Bộ Chính trị|Ban Chấp hành Trung ương(?: Đảng)?|Thủ tướng Chính phủ|Chính phủ|Quốc hội|Ủy ban Thường vụ Quốc hội|Ban Thường vụ Tỉnh ủy|Ban Thường vụ Thành ủy|Tỉnh ủy|Thành ủy|Huyện ủy|UBND tỉnh|Ủy ban nhân dân tỉnh|HĐND tỉnh|Hội đồng nhân dân tỉnh|Ban Dân vận Trung ương|Bộ [\p{Lu}][\p{Ll}]+(?: [\p{Lu}\p{Ll}][\p{Ll}]+)?))",
+      regex_options());
   std::string issuer;
   if (RE2::Consume(&rest, kIssuer, &issuer)) c.issuer = issuer;
-  static const RE2 kKhoa(R"(^\s*,?\s*\(?\s*khóa\s+([XVI]+)\s*\)?)");
+  static const RE2 kKhoa(R"(^\s*,?\s*\(?\s*khóa\s+([XVI]+)\s*\)?)", regex_options());
   std::string khoa;
   if (RE2::Consume(&rest, kKhoa, &khoa)) c.khoa = khoa;
-  static const RE2 kQuoted(R"re(^\s*,?\s*(?:về\s+(?:việc\s+)?)?"([^"]{4,240})")re");
-  static const RE2 kVe(R"re(^\s*,?\s*(về\s+[^,.;()"]{4,200}))re");
+  static const RE2 kQuoted(R"re(^\s*,?\s*(?:về\s+(?:việc\s+)?)?"([^"]{4,240})")re",
+                           regex_options());
+  static const RE2 kVe(R"re(^\s*,?\s*(về\s+[^,.;()"]{4,200}))re", regex_options());
   std::string subject;
   if (RE2::Consume(&rest, kQuoted, &subject) || RE2::Consume(&rest, kVe, &subject))
     c.subject = trim(subject);
@@ -97,40 +107,54 @@ std::vector<Citation> find_citations(const std::string& text) {
     return out.back();
   };
 
-  // Full numbers, with the type word before them when present.
-  static const RE2 kFull(
-      R"((?i)(?:(chỉ thị|nghị quyết|kết luận|kế hoạch|quyết định|nghị định|thông tư|luật|hướng dẫn|quy định|công văn|thông báo|chương trình|đề án|thông tri|báo cáo|quy chế|công điện)\s+)?(?:số\s*:?\s*)?(\d{1,5}(?:\s*[-/]\s*[\pL\d]+){1,3}))");
+  // Full numbers; the type word, when present, is read from the text just before them.
+  static const RE2 kNumber(R"((\d{1,5}(?:\s*[-/]\s*[\pL\d]+){1,3}))", regex_options());
+  static const RE2 kTypeBefore(
+      R"((?i)(chỉ thị|nghị quyết|kết luận|kế hoạch|quyết định|nghị định|thông tư|luật|hướng dẫn|quy định|công văn|thông báo|chương trình|đề án|thông tri|báo cáo|quy chế|công điện)\s+(?:số\s*:?\s*)?$)",
+      regex_options());
   re2::StringPiece input(text);
-  std::string type_word, number;
-  while (RE2::FindAndConsume(&input, kFull, &type_word, &number)) {
+  std::string number;
+  while (RE2::FindAndConsume(&input, kNumber, &number)) {
+    // Only a number that starts after a non-digit can be a document number.
+    std::size_t end = static_cast<std::size_t>(input.data() - text.data());
+    std::size_t start = end - number.size();
+    if (start > 0 && std::isdigit(static_cast<unsigned char>(text[start - 1]))) continue;
     auto d = tokenizer::parse_docnum(number);
     if (!d) continue;
     Citation c;
     c.number = d->canonical;
+    std::size_t look = start > 40 ? start - 40 : 0;
+    std::string type_word;
+    RE2::PartialMatch(re2::StringPiece(text.data() + look, start - look), kTypeBefore, &type_word);
     c.type = type_word.empty() ? type_name_of_code(d->type_code)
                                : std::optional<std::string>(trim(type_word));
     if (c.type) {  // "kết luận" -> "Kết luận"
       if (auto code = code_of_type_name(*c.type)) c.type = type_name_of_code(*code);
     }
-    read_context(text, static_cast<std::size_t>(input.data() - text.data()), c);
+    read_context(text, end, c);
     if (!c.issuer) c.issuer = default_issuer(*d);
     add(std::move(c));
   }
 
   // "(gọi tắt là Chỉ thị 49)" names the citation just before it.
   std::map<std::string, std::string> aliases;  // "CT 49" -> canonical
-  static const RE2 kAlias(R"((?i)(\d{1,5}(?:\s*[-/]\s*[\pL\d]+){1,3})[^()]{0,200}\((?:sau đây )?gọi tắt là\s+(chỉ thị|nghị quyết|kết luận|kế hoạch|quyết định|ct|nq|kl|kh)\s+(?:số\s+)?(\d{1,5})\))");
+  static const RE2 kAlias(
+      R"((?i)(\d{1,5}(?:\s*[-/]\s*[\pL\d]+){1,3})[^()]{0,200}\((?:sau đây )?gọi tắt là\s+(chỉ thị|nghị quyết|kết luận|kế hoạch|quyết định|ct|nq|kl|kh)\s+(?:số\s+)?(\d{1,5})\))",
+      regex_options());
   input = re2::StringPiece(text);
   std::string full, alias_type, alias_no;
-  while (RE2::FindAndConsume(&input, kAlias, &full, &alias_type, &alias_no)) {
-    auto d = tokenizer::parse_docnum(full);
-    auto code = code_of_type_name(alias_type);
-    if (d && code) aliases[*code + " " + alias_no] = d->canonical;
+  if (text.find("gọi tắt") != std::string::npos) {
+    while (RE2::FindAndConsume(&input, kAlias, &full, &alias_type, &alias_no)) {
+      auto d = tokenizer::parse_docnum(full);
+      auto code = code_of_type_name(alias_type);
+      if (d && code) aliases[*code + " " + alias_no] = d->canonical;
+    }
   }
 
   // Short forms: "Kết luận 114", "KL 114", "Chỉ thị số 49".
   static const RE2 kShort(
-      R"((?i)\b(chỉ thị|nghị quyết|kết luận|kế hoạch|quyết định|CT|NQ|KL|KH)\s+(?:số\s+)?(\d{1,5})(?:[^\d/-]|$))");
+      R"((?i)\b(chỉ thị|nghị quyết|kết luận|kế hoạch|quyết định|CT|NQ|KL|KH)\s+(?:số\s+)?(\d{1,5})(?:[^\d/-]|$))",
+      regex_options());
   input = re2::StringPiece(text);
   std::string short_type, short_no;
   while (RE2::FindAndConsume(&input, kShort, &short_type, &short_no)) {

@@ -27,9 +27,12 @@ std::vector<std::string> get_list(const json& j, const char* key) {
 
 const char* kind_name(Paragraph::Kind k) {
   switch (k) {
-    case Paragraph::Kind::kHeading: return "heading";
-    case Paragraph::Kind::kCaption: return "caption";
-    case Paragraph::Kind::kBody: break;
+    case Paragraph::Kind::kHeading:
+      return "heading";
+    case Paragraph::Kind::kCaption:
+      return "caption";
+    case Paragraph::Kind::kBody:
+      break;
   }
   return "body";
 }
@@ -50,8 +53,8 @@ json to_json(const Document& doc) {
     paragraphs.push_back({{"kind", kind_name(p.kind)}, {"text", p.text}});
   json header = nullptr;
   if (doc.header)
-    header = {{"number", doc.header->number}, {"issuer", opt(doc.header->issuer)},
-              {"place", opt(doc.header->place)}, {"date", opt(doc.header->date)},
+    header = {{"number", doc.header->number},          {"issuer", opt(doc.header->issuer)},
+              {"place", opt(doc.header->place)},       {"date", opt(doc.header->date)},
               {"doc_type", opt(doc.header->doc_type)}, {"subject", opt(doc.header->subject)}};
   return {{"id", doc.id},
           {"title", doc.title},
@@ -93,9 +96,9 @@ Document document_from_json(const json& j) {
       d.citations.push_back({get_str(c, "number"), get_opt(c, "type"), get_opt(c, "issuer"),
                              get_opt(c, "date"), get_opt(c, "subject"), get_opt(c, "khoa")});
   if (auto it = j.find("header"); it != j.end() && it->is_object())
-    d.header = OfficialHeader{get_str(*it, "number"), get_opt(*it, "issuer"),
-                              get_opt(*it, "place"),  get_opt(*it, "date"),
-                              get_opt(*it, "doc_type"), get_opt(*it, "subject")};
+    d.header =
+        OfficialHeader{get_str(*it, "number"), get_opt(*it, "issuer"),   get_opt(*it, "place"),
+                       get_opt(*it, "date"),   get_opt(*it, "doc_type"), get_opt(*it, "subject")};
   if (auto it = j.find("paragraphs"); it != j.end() && it->is_array())
     for (const auto& p : *it) {
       std::string kind = get_str(p, "kind");

@@ -74,12 +74,12 @@ std::uint64_t simhash(const std::string& folded) {
 
 std::string type_slug(const std::string& doc_type) {
   static const std::pair<const char*, const char*> kSlugs[] = {
-      {"chỉ thị", "chi-thi"},     {"kết luận", "ket-luan"},       {"nghị quyết", "nghi-quyet"},
-      {"kế hoạch", "ke-hoach"},   {"quyết định", "quyet-dinh"},   {"báo cáo", "bao-cao"},
-      {"nghị định", "nghi-dinh"}, {"thông tư", "thong-tu"},       {"hướng dẫn", "huong-dan"},
-      {"quy định", "quy-dinh"},   {"thông báo", "thong-bao"},     {"chương trình", "chuong-trinh"},
-      {"luật", "luat"},           {"đề án", "de-an"},             {"thông tri", "thong-tri"},
-      {"công văn", "cong-van"},   {"hiến pháp", "hien-phap"},     {"bộ luật", "luat"}};
+      {"chỉ thị", "chi-thi"},     {"kết luận", "ket-luan"},     {"nghị quyết", "nghi-quyet"},
+      {"kế hoạch", "ke-hoach"},   {"quyết định", "quyet-dinh"}, {"báo cáo", "bao-cao"},
+      {"nghị định", "nghi-dinh"}, {"thông tư", "thong-tu"},     {"hướng dẫn", "huong-dan"},
+      {"quy định", "quy-dinh"},   {"thông báo", "thong-bao"},   {"chương trình", "chuong-trinh"},
+      {"luật", "luat"},           {"đề án", "de-an"},           {"thông tri", "thong-tri"},
+      {"công văn", "cong-van"},   {"hiến pháp", "hien-phap"},   {"bộ luật", "luat"}};
   std::string n = tokenizer::normalize(doc_type);
   for (const auto& [word, slug] : kSlugs)
     if (n.rfind(word, 0) == 0) return slug;
@@ -129,7 +129,8 @@ Document Extractor::extract(const RawDocument& raw) const {
   if (auto s = field(f, "source")) doc.source = s;
   if (raw.format == RawDocument::Format::kJson) {
     for (auto it = f.begin(); it != f.end(); ++it) {
-      static const std::set<std::string> kKnown{"id", "url", "title", "date", "source", "text", "html"};
+      static const std::set<std::string> kKnown{"id",     "url",  "title", "date",
+                                                "source", "text", "html"};
       if (!kKnown.count(it.key())) doc.extra[it.key()] = it.value();
     }
   }
@@ -175,8 +176,10 @@ Document Extractor::extract(const RawDocument& raw) const {
     }
   } else if (title_hint) {
     std::string t = tokenizer::normalize(*title_hint);
-    if (t.find("báo cáo") != std::string::npos) doc.type = "bao-cao";
-    else if (t.rfind("kế hoạch", 0) == 0) doc.type = "ke-hoach";
+    if (t.find("báo cáo") != std::string::npos)
+      doc.type = "bao-cao";
+    else if (t.rfind("kế hoạch", 0) == 0)
+      doc.type = "ke-hoach";
   }
   doc.title = title_hint ? trim(*title_hint) : std::string();
   if (doc.title.empty()) doc.title = "(không có tiêu đề)";
@@ -190,7 +193,8 @@ Document Extractor::extract(const RawDocument& raw) const {
     std::erase_if(doc.citations, [&](const Citation& c) { return c.number == doc.header->number; });
   }
 
-  PlaceMentions places = impl_->gazetteer.find(tokenizer::normalize_keep_case(doc.title), norm_text);
+  PlaceMentions places =
+      impl_->gazetteer.find(tokenizer::normalize_keep_case(doc.title), norm_text);
   doc.provinces = places.provinces;
   doc.districts = places.districts;
   if (!places.primary.empty()) {

@@ -31,16 +31,17 @@ bool is_letter_byte_after(const std::string& s, std::size_t pos) {
 }
 
 bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // Type words and Party/State bodies that make a following name a place for sure.
 bool typed_before(const std::string& text, std::size_t pos) {
   std::string_view before(text.data(), pos);
   if (before.size() > 24) before = before.substr(before.size() - 24);
-  for (std::string_view w : {"tỉnh ", "Tỉnh ", "TỈNH ", "thành phố ", "Thành phố ", "THÀNH PHỐ ",
-                             "TP ", "TP. ", "Tp ", "Tp. ", "TP.", "Tỉnh ủy ", "Thành ủy ", "tỉnh ủy ",
-                             "thành ủy ", "Thủ đô ", "thủ đô "})
+  for (std::string_view w :
+       {"tỉnh ", "Tỉnh ", "TỈNH ", "thành phố ", "Thành phố ", "THÀNH PHỐ ", "TP ", "TP. ", "Tp ",
+        "Tp. ", "TP.", "Tỉnh ủy ", "Thành ủy ", "tỉnh ủy ", "thành ủy ", "Thủ đô ", "thủ đô "})
     if (ends_with(before, w)) return true;
   return false;
 }
@@ -82,7 +83,8 @@ PlaceMentions Gazetteer::find(const std::string& title, const std::string& text)
     // "Hồ Chí Minh" alone is usually the person; "Hà Nội" alone is often just a venue.
     bool needs_type = name == "Hồ Chí Minh" || name == "Hà Nội";
     for (const std::string* s : {&title, &text}) {
-      for (std::size_t pos = s->find(name); pos != std::string::npos; pos = s->find(name, pos + 1)) {
+      for (std::size_t pos = s->find(name); pos != std::string::npos;
+           pos = s->find(name, pos + 1)) {
         if (is_letter_byte_before(*s, pos) || is_letter_byte_after(*s, pos + name.size())) continue;
         bool typed = typed_before(*s, pos);
         if (needs_type && !typed) continue;
@@ -95,8 +97,10 @@ PlaceMentions Gazetteer::find(const std::string& title, const std::string& text)
   }
   PlaceMentions out;
   // Districts with a type word; a unique name implies its province.
-  for (std::string_view type : {"huyện ", "Huyện ", "quận ", "Quận ", "thị xã ", "Thị xã ", "TX. ", "TX "}) {
-    for (std::size_t pos = text.find(type); pos != std::string::npos; pos = text.find(type, pos + 1)) {
+  for (std::string_view type :
+       {"huyện ", "Huyện ", "quận ", "Quận ", "thị xã ", "Thị xã ", "TX. ", "TX "}) {
+    for (std::size_t pos = text.find(type); pos != std::string::npos;
+         pos = text.find(type, pos + 1)) {
       std::size_t start = pos + type.size();
       // Longest district name of up to 4 syllables starting here.
       std::string best, cand;
@@ -120,8 +124,9 @@ PlaceMentions Gazetteer::find(const std::string& title, const std::string& text)
       const auto& owners = districts_.at(best);
       std::size_t owner = owners.front();
       if (owners.size() > 1) {  // ambiguous: prefer a province the text names
-        auto it = std::max_element(owners.begin(), owners.end(),
-                                   [&](std::size_t a, std::size_t b) { return score[a] < score[b]; });
+        auto it = std::max_element(owners.begin(), owners.end(), [&](std::size_t a, std::size_t b) {
+          return score[a] < score[b];
+        });
         if (score[*it] == 0) continue;
         owner = *it;
       }

@@ -11,10 +11,20 @@ namespace {
 
 bool skipped(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_HEAD:
       return true;
     default:
       return false;
@@ -23,11 +33,28 @@ bool skipped(GumboTag tag) {
 
 bool is_block(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_TR:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_BR: case GUMBO_TAG_TD:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_FIGURE: case GUMBO_TAG_PRE: case GUMBO_TAG_DD:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_DD:
     case GUMBO_TAG_DT:
       return true;
     default:
@@ -37,8 +64,8 @@ bool is_block(GumboTag tag) {
 
 // Class or id naming page furniture (menus, share bars, related-news boxes).
 bool furniture(const GumboElement& el) {
-  static const char* kWords[] = {"menu", "nav", "footer", "sidebar", "share", "social",
-                                 "breadcrumb", "related", "comment", "banner", "advert"};
+  static const char* kWords[] = {"menu",       "nav",     "footer",  "sidebar", "share", "social",
+                                 "breadcrumb", "related", "comment", "banner",  "advert"};
   for (const char* attr : {"class", "id", "role"}) {
     const GumboAttribute* a = gumbo_get_attribute(&el.attributes, attr);
     if (!a) continue;
@@ -78,7 +105,8 @@ struct Walker {
   }
 
   static std::string text_of(const GumboNode* node) {
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) return node->v.text.text;
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE)
+      return node->v.text.text;
     if (node->type != GUMBO_NODE_ELEMENT) return "";
     std::string s;
     const GumboVector& children = node->v.element.children;
@@ -109,7 +137,8 @@ struct Walker {
     if (el.tag == GUMBO_TAG_LINK) {
       const GumboAttribute* rel = gumbo_get_attribute(&el.attributes, "rel");
       const GumboAttribute* href = gumbo_get_attribute(&el.attributes, "href");
-      if (rel && href && std::strcmp(rel->value, "canonical") == 0 && !out.url) out.url = href->value;
+      if (rel && href && std::strcmp(rel->value, "canonical") == 0 && !out.url)
+        out.url = href->value;
     }
     for (unsigned i = 0; i < el.children.length; ++i)
       head(static_cast<const GumboNode*>(el.children.data[i]));

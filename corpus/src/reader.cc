@@ -20,7 +20,8 @@ namespace fs = std::filesystem;
 constexpr std::size_t kMaxFileBytes = 64u << 20;  // larger inputs are refused with a reason
 
 bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::string lower(std::string s) {
@@ -111,8 +112,9 @@ void read_content(const std::string& origin, std::string content, const RawSink&
   std::optional<std::string> note;
   if (!tokenizer::is_valid_utf8(content)) {
     std::string charset = detect_charset(content);
-    auto converted = charset.empty() || lower(charset) == "utf-8" ? std::nullopt
-                                                                  : convert_to_utf8(content, charset);
+    auto converted = charset.empty() || lower(charset) == "utf-8"
+                         ? std::nullopt
+                         : convert_to_utf8(content, charset);
     if (converted) {
       note = "not UTF-8: converted from " + charset;
       content = std::move(*converted);
@@ -150,7 +152,8 @@ void read_content(const std::string& origin, std::string content, const RawSink&
     RawDocument raw;
     raw.format = RawDocument::Format::kJson;
     raw.origin = where;
-    if (auto t = j.find("text"); t != j.end() && t->is_string()) raw.content = t->get<std::string>();
+    if (auto t = j.find("text"); t != j.end() && t->is_string())
+      raw.content = t->get<std::string>();
     if (auto h = j.find("html"); raw.content.empty() && h != j.end() && h->is_string()) {
       raw.content = h->get<std::string>();
       raw.format = RawDocument::Format::kHtml;
@@ -165,19 +168,22 @@ void read_content(const std::string& origin, std::string content, const RawSink&
 
 void read_path(const std::string& path, const RawSink& on_doc, const ErrorSink& on_error) {
   if (path == "-") {
-    std::string content((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    std::string content((std::istreambuf_iterator<char>(std::cin)),
+                        std::istreambuf_iterator<char>());
     read_content("<stdin>", std::move(content), on_doc, on_error);
     return;
   }
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
     std::vector<std::string> files;
-    for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec),
+    for (fs::recursive_directory_iterator
+             it(path, fs::directory_options::skip_permission_denied, ec),
          end;
          !ec && it != end; it.increment(ec)) {
       if (it->is_regular_file(ec)) {
         std::string name = it->path().filename().string();
-        if (!name.empty() && name[0] != '.' && lower(name) != "readme.md") files.push_back(it->path().string());
+        if (!name.empty() && name[0] != '.' && lower(name) != "readme.md")
+          files.push_back(it->path().string());
       }
     }
     if (ec) on_error({path, "cannot list directory: " + ec.message()});

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <unordered_set>
 
+#include "regex.h"
 #include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
 
@@ -33,15 +34,17 @@ std::size_t word_count(const std::string& s) {
 
 // Folded first words of a line that opens page furniture (lists of other articles, widgets).
 bool is_tail_marker(const std::string& folded) {
-  static const char* kMarkers[] = {
-      "tin lien quan", "cac tin khac", "tin khac", "xem nhieu nhat", "xem them", "doc them",
-      "gui cho ban be", "phan hoi", "thong tin nguoi gui", "bai truoc", "bai tiep theo",
-      "tin cung chuyen muc", "tin moi", "tin da dua", "binh luan", "y kien ban doc",
-      "cac bai viet khac", "bai viet lien quan", "tin bai lien quan", "tu khoa", "tags"};
+  static const char* kMarkers[] = {"tin lien quan",     "cac tin khac",      "tin khac",
+                                   "xem nhieu nhat",    "xem them",          "doc them",
+                                   "gui cho ban be",    "phan hoi",          "thong tin nguoi gui",
+                                   "bai truoc",         "bai tiep theo",     "tin cung chuyen muc",
+                                   "tin moi",           "tin da dua",        "binh luan",
+                                   "y kien ban doc",    "cac bai viet khac", "bai viet lien quan",
+                                   "tin bai lien quan", "tu khoa",           "tags"};
   for (const char* m : kMarkers) {
     std::string_view mv(m);
-    if (folded.rfind(mv, 0) == 0 &&
-        (folded.size() == mv.size() || !std::isalnum(static_cast<unsigned char>(folded[mv.size()]))))
+    if (folded.rfind(mv, 0) == 0 && (folded.size() == mv.size() ||
+                                     !std::isalnum(static_cast<unsigned char>(folded[mv.size()]))))
       return true;
   }
   return false;
@@ -49,8 +52,9 @@ bool is_tail_marker(const std::string& folded) {
 
 bool is_widget(const std::string& folded) {
   static const std::unordered_set<std::string> kWidgets{
-      "chia se", "in bai", "in trang", "facebook", "twitter", "zalo", "email", "gui bai",
-      "ve dau trang", "len dau trang", "quay lai", "chia se bai viet", "luu bai", "in", "share"};
+      "chia se", "in bai",  "in trang",     "facebook",      "twitter",  "zalo",
+      "email",   "gui bai", "ve dau trang", "len dau trang", "quay lai", "chia se bai viet",
+      "luu bai", "in",      "share"};
   std::string f = folded;
   while (!f.empty() && std::ispunct(static_cast<unsigned char>(f.back()))) f.pop_back();
   return kWidgets.count(f) > 0;
@@ -59,9 +63,9 @@ bool is_widget(const std::string& folded) {
 bool is_caption(const std::string& folded, const std::string& text) {
   return folded.rfind("anh:", 0) == 0 || folded.rfind("anh minh hoa", 0) == 0 ||
          folded.rfind("(anh", 0) == 0 ||
-         (text.size() < 400 && (folded.find("(anh:") != std::string::npos ||
-                                folded.find("(anh ") != std::string::npos ||
-                                folded.find("- anh:") != std::string::npos));
+         (text.size() < 400 &&
+          (folded.find("(anh:") != std::string::npos || folded.find("(anh ") != std::string::npos ||
+           folded.find("- anh:") != std::string::npos));
 }
 
 // Byline: a short last line that is a name, "PV", or "Name (thực hiện)".
@@ -69,7 +73,9 @@ std::optional<std::string> byline(const std::string& text) {
   std::string t = trim(text);
   if (t.empty() || t.size() > 60 || word_count(t) > 6) return std::nullopt;
   if (t.back() == '.' && t != "PV.") return std::nullopt;
-  static const RE2 kName(R"(^(?:PV|Nhóm PV|[\p{Lu}][\p{Ll}]*(?:\s+[\p{Lu}][\p{Ll}]*){0,4}(?:\s*-\s*[\p{Lu}][\p{Ll}]*(?:\s+[\p{Lu}][\p{Ll}]*){0,4})?)(?:\s*\((?:thực hiện|tổng hợp|lược dịch|theo .*)\))?\.?$)");
+  static const RE2 kName(
+      R"(^(?:PV|Nhóm PV|[\p{Lu}][\p{Ll}]*(?:\s+[\p{Lu}][\p{Ll}]*){0,4}(?:\s*-\s*[\p{Lu}][\p{Ll}]*(?:\s+[\p{Lu}][\p{Ll}]*){0,4})?)(?:\s*\((?:thực hiện|tổng hợp|lược dịch|theo .*)\))?\.?$)",
+      regex_options());
   if (RE2::FullMatch(t, kName)) return t;
   return std::nullopt;
 }
@@ -85,9 +91,10 @@ std::string trim(const std::string& s) {
 
 std::optional<std::string> parse_any_date(const std::string& text) {
   int d, m, y;
-  static const RE2 kIso(R"((\d{4})-(\d{1,2})-(\d{1,2}))");
-  static const RE2 kDmy(R"((\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))");
-  static const RE2 kWords(R"((?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))");
+  static const RE2 kIso(R"((\d{4})-(\d{1,2})-(\d{1,2}))", regex_options());
+  static const RE2 kDmy(R"((\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))", regex_options());
+  static const RE2 kWords(R"((?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))",
+                          regex_options());
   if (RE2::PartialMatch(text, kWords, &d, &m, &y)) return iso(d, m, y);
   if (RE2::PartialMatch(text, kIso, &y, &m, &d)) return iso(d, m, y);
   if (RE2::PartialMatch(text, kDmy, &d, &m, &y)) return iso(d, m, y);
@@ -96,7 +103,8 @@ std::optional<std::string> parse_any_date(const std::string& text) {
 
 bool is_date_line(const std::string& line) {
   static const RE2 kDateLine(
-      R"((?i)^\s*(?:(?:thứ\s+\S+|chủ\s+nhật|cập nhật(?: lúc)?|đăng(?: lúc| ngày)?|ngày đăng)[,:\s]*)?(?:\d{1,2}:\d{2}(?:\s*(?:AM|PM))?[,\s-]*)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?:[,\s|-]*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|GMT\+7))?)?\s*$)");
+      R"((?i)^\s*(?:(?:thứ\s+\S+|chủ\s+nhật|cập nhật(?: lúc)?|đăng(?: lúc| ngày)?|ngày đăng)[,:\s]*)?(?:\d{1,2}:\d{2}(?:\s*(?:AM|PM))?[,\s-]*)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?:[,\s|-]*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|GMT\+7))?)?\s*$)",
+      regex_options());
   return line.size() < 80 && RE2::FullMatch(tokenizer::normalize_keep_case(line), kDateLine);
 }
 
@@ -111,10 +119,16 @@ CleanResult clean_paragraphs(std::vector<Paragraph> paragraphs) {
   CleanResult out;
   // Cut at the first furniture marker after the body has begun (a marker on line 1-2 may
   // be a section label, so keep going there).
+  // Markers, widgets and captions show in a paragraph's first words: fold only those.
+  auto head = [](const std::string& text) {
+    return tokenizer::fold(
+        std::string_view(text).substr(0, std::min<std::size_t>(text.size(), 96)));
+  };
   std::size_t cut = paragraphs.size();
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-    std::string folded = tokenizer::fold(paragraphs[i].text);
-    if (i >= 2 && word_count(paragraphs[i].text) <= 8 && is_tail_marker(folded)) {
+    if (i < 2 || paragraphs[i].text.size() > 200) continue;
+    std::string folded = head(paragraphs[i].text);
+    if (word_count(paragraphs[i].text) <= 8 && is_tail_marker(folded)) {
       cut = i;
       break;
     }
@@ -122,19 +136,22 @@ CleanResult clean_paragraphs(std::vector<Paragraph> paragraphs) {
   paragraphs.resize(cut);
   std::unordered_set<std::string> seen;
   for (auto& p : paragraphs) {
-    std::string folded = tokenizer::fold(p.text);
-    if (is_widget(folded)) continue;
-    if (!seen.insert(folded).second) continue;  // repeated paragraph
+    std::string folded = head(p.text);
+    if (p.text.size() < 64 && is_widget(folded)) continue;
+    // Repeats are compared on the folded text; long paragraphs on their bytes.
+    if (!seen.insert(p.text.size() < 400 ? tokenizer::fold(p.text) : p.text).second) continue;
     if (p.kind == Paragraph::Kind::kBody && is_caption(folded, p.text))
       p.kind = Paragraph::Kind::kCaption;
     out.paragraphs.push_back(std::move(p));
   }
   // Trailing credit "(baosonla.org.vn)" / "Theo baosonla.org.vn" and a byline.
-  static const RE2 kCredit(R"(^\(?(?:[Tt]heo\s+)?([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:vn|com|net|org))\)?\.?$)");
+  static const RE2 kCredit(
+      R"(^\(?(?:[Tt]heo\s+)?([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:vn|com|net|org))\)?\.?$)",
+      regex_options());
   for (int round = 0; round < 3 && !out.paragraphs.empty(); ++round) {
     std::string last = trim(out.paragraphs.back().text);
     std::string site;
-    if (RE2::FullMatch(last, kCredit, &site)) {
+    if (last.size() < 100 && RE2::FullMatch(last, kCredit, &site)) {
       out.source = site;
       out.paragraphs.pop_back();
       continue;
@@ -147,9 +164,14 @@ CleanResult clean_paragraphs(std::vector<Paragraph> paragraphs) {
       }
     }
     // A credit at the end of the last paragraph: "... đạt kết quả tốt. (baosonla.org.vn)"
-    static const RE2 kTrailingCredit(R"(^(.*\S)\s*\(([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:vn|com|net|org))\)$)");
+    static const RE2 kTrailingCredit(
+        R"(^(.*\S)\s*\(([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:vn|com|net|org))\)$)",
+        regex_options());
     std::string body;
-    if (RE2::FullMatch(last, kTrailingCredit, &body, &site)) {
+    if (!last.empty() && last.back() == ')' &&
+        RE2::FullMatch(std::string_view(last).substr(last.size() > 120 ? last.size() - 120 : 0),
+                       kTrailingCredit, &body, &site)) {
+      body = last.substr(0, last.size() - (last.size() > 120 ? 120 : last.size())) + body;
       out.source = site;
       out.paragraphs.back().text = body;
     }
@@ -159,16 +181,24 @@ CleanResult clean_paragraphs(std::vector<Paragraph> paragraphs) {
 }
 
 std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>& paragraphs) {
-  static const RE2 kSo(R"((?i)^\s*Số\s*:?\s*(\d[^\s,;]*(?:\s*[-/]\s*[^\s,;]+)*))");
-  static const RE2 kPlaceDate(R"(^([\pL .'-]{2,40}),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})");
+  static const RE2 kSo(R"((?i)^\s*Số\s*:?\s*(\d[^\s,;]*(?:\s*[-/]\s*[^\s,;]+)*))", regex_options());
+  static const RE2 kPlaceDate(
+      R"(^([\pL .'-]{2,40}),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})", regex_options());
   static const RE2 kType(
-      R"(^(CHỈ THỊ|KẾT LUẬN|NGHỊ QUYẾT|KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|NGHỊ ĐỊNH|THÔNG TƯ|HƯỚNG DẪN|QUY ĐỊNH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN|THÔNG TRI|LUẬT|CÔNG VĂN)\b)");
+      R"(^(CHỈ THỊ|KẾT LUẬN|NGHỊ QUYẾT|KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|NGHỊ ĐỊNH|THÔNG TƯ|HƯỚNG DẪN|QUY ĐỊNH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN|THÔNG TRI|LUẬT|CÔNG VĂN)\b)",
+      regex_options());
   OfficialHeader h;
   std::size_t limit = std::min<std::size_t>(paragraphs.size(), 14);
   std::size_t so_line = limit;
   std::string number_text;
+  // Header lines are short: look at the start of each of the first paragraphs only.
+  auto start_of = [&](std::size_t i) {
+    const std::string& t = paragraphs[i].text;
+    return tokenizer::normalize_keep_case(
+        std::string_view(t).substr(0, std::min<std::size_t>(t.size(), 400)));
+  };
   for (std::size_t i = 0; i < limit; ++i) {
-    std::string line = tokenizer::normalize_keep_case(paragraphs[i].text);
+    std::string line = start_of(i);
     // "Số: 05-CT/TW" may share a line with the place-date.
     if (RE2::PartialMatch(line, kSo, &number_text)) {
       if (auto d = tokenizer::parse_docnum(number_text)) {
@@ -182,14 +212,16 @@ std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>
   // Issuer: the capitalized lines above "Số", minus the national mottos.
   std::string issuer;
   for (std::size_t i = 0; i < so_line; ++i) {
+    if (paragraphs[i].text.size() > 200) continue;
     std::string line = trim(tokenizer::normalize_keep_case(paragraphs[i].text));
-    if (looks_like_header_line(line) || line.find('*') != std::string::npos || line.empty()) continue;
+    if (looks_like_header_line(line) || line.find('*') != std::string::npos || line.empty())
+      continue;
     if (line.size() > 120) continue;
     issuer += (issuer.empty() ? "" : " ") + line;
   }
   if (!issuer.empty()) h.issuer = issuer;
   for (std::size_t i = 0; i < limit; ++i) {
-    std::string line = tokenizer::normalize_keep_case(paragraphs[i].text);
+    std::string line = start_of(i);
     std::string place;
     if (!h.date && RE2::PartialMatch(line, kPlaceDate, &place)) {
       h.place = trim(place);
@@ -209,11 +241,12 @@ std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>
   }
   if (h.doc_type) {
     static const std::pair<const char*, const char*> kCap[] = {
-        {"chỉ thị", "Chỉ thị"}, {"kết luận", "Kết luận"}, {"nghị quyết", "Nghị quyết"},
-        {"kế hoạch", "Kế hoạch"}, {"quyết định", "Quyết định"}, {"báo cáo", "Báo cáo"},
-        {"nghị định", "Nghị định"}, {"thông tư", "Thông tư"}, {"hướng dẫn", "Hướng dẫn"},
-        {"quy định", "Quy định"}, {"thông báo", "Thông báo"}, {"chương trình", "Chương trình"},
-        {"đề án", "Đề án"}, {"thông tri", "Thông tri"}, {"luật", "Luật"}, {"công văn", "Công văn"}};
+        {"chỉ thị", "Chỉ thị"},     {"kết luận", "Kết luận"},     {"nghị quyết", "Nghị quyết"},
+        {"kế hoạch", "Kế hoạch"},   {"quyết định", "Quyết định"}, {"báo cáo", "Báo cáo"},
+        {"nghị định", "Nghị định"}, {"thông tư", "Thông tư"},     {"hướng dẫn", "Hướng dẫn"},
+        {"quy định", "Quy định"},   {"thông báo", "Thông báo"},   {"chương trình", "Chương trình"},
+        {"đề án", "Đề án"},         {"thông tri", "Thông tri"},   {"luật", "Luật"},
+        {"công văn", "Công văn"}};
     for (const auto& [l, c] : kCap)
       if (*h.doc_type == l) h.doc_type = c;
   }
@@ -221,8 +254,9 @@ std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>
 }
 
 std::optional<std::string> latest_date_mentioned(const std::string& text) {
-  static const RE2 kDmy(R"((\d{1,2})/(\d{1,2})/(\d{4}))");
-  static const RE2 kWords(R"(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))");
+  static const RE2 kDmy(R"((\d{1,2})/(\d{1,2})/(\d{4}))", regex_options());
+  static const RE2 kWords(R"(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))",
+                          regex_options());
   std::optional<std::string> best;
   for (const RE2* re : {&kDmy, &kWords}) {
     re2::StringPiece input(text);
