@@ -108,6 +108,12 @@ Document document_from_json(const json& j) {
                               get_str(p, "text")});
     }
   d.text = get_str(j, "text");
+  if (d.text.empty()) {  // stored without the joined text: rebuild it from the paragraphs
+    for (const auto& p : d.paragraphs) {
+      if (!d.text.empty()) d.text += '\n';
+      d.text += p.text;
+    }
+  }
   if (auto it = j.find("fingerprint"); it != j.end() && it->is_number_unsigned())
     d.fingerprint = it->get<std::uint64_t>();
   d.origin = get_str(j, "origin");

@@ -6,6 +6,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 #include <unordered_set>
 
@@ -21,20 +23,35 @@ struct IndexWriter::Impl {
   IndexOptions options;
   IndexStats stats;
 
-  // Unprefixed terms (normalized syllables) feed Xapian's spelling dictionary ("did you mean").
+  // Unprefixed terms (normalized syllables) feed Xapian's spelling dictionary ("did you mean")
+  // and the fold -> accented-form synonyms used to restore accents. Counted in memory and
+  // written once per batch: far fewer calls into the database than one per document term.
+  std::unordered_map<std::string, Xapian::termcount> pending_spellings;
+  std::unordered_set<std::string> accent_pairs;  // already written in this session
+
   void add_spelling(const Xapian::Document& xdoc) {
     for (auto it = xdoc.termlist_begin(); it != xdoc.termlist_end(); ++it) {
       const std::string& term = *it;
       if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z') || term.size() > 40) continue;
       if (std::isdigit(static_cast<unsigned char>(term[0]))) continue;
-      db.add_spelling(term, 1);
-      // fold -> accented form, for restoring accents of an accentless query.
+      ++pending_spellings[term];
+    }
+  }
+
+  void flush_spellings() {
+    for (const auto& [term, count] : pending_spellings) {
+      db.add_spelling(term, count);
       std::string folded = tokenizer::fold(term);
       if (folded != term && accent_pairs.insert(folded + '\t' + term).second)
         db.add_synonym(folded, term);
     }
+    pending_spellings.clear();
   }
-  std::unordered_set<std::string> accent_pairs;  // already written in this session
+
+  void commit() {
+    flush_spellings();
+    db.commit();
+  }
 };
 
 IndexWriter::IndexWriter(const std::string& db_path, const IndexOptions& options)
@@ -56,7 +73,7 @@ IndexWriter::IndexWriter(const std::string& db_path, const IndexOptions& options
 
 IndexWriter::~IndexWriter() {
   try {
-    impl_->db.commit();
+    impl_->commit();
   } catch (...) {  // destructors must not throw; committed batches are already safe
   }
 }
@@ -77,7 +94,7 @@ bool IndexWriter::remove(const std::string& id) {
   return true;
 }
 
-void IndexWriter::commit() { impl_->db.commit(); }
+void IndexWriter::commit() { impl_->commit(); }
 
 IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
   auto started = std::chrono::steady_clock::now();
@@ -102,49 +119,82 @@ IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
   }
   unsigned threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
   const auto& extractor = corpus::Extractor::shared();
-  std::size_t batch = std::max<std::size_t>(1, opts.batch_size);
-  std::size_t bytes_done = 0;
+  const std::size_t batch = std::max<std::size_t>(1, opts.batch_size);
   struct Built {
     std::string id;
     Xapian::Document xdoc;
     std::string error;
+    bool ready = false;
   };
-  for (std::size_t begin = 0; begin < raws.size(); begin += batch) {
-    std::size_t end = std::min(raws.size(), begin + batch);
-    std::vector<Built> built(end - begin);
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) {
-      pool.emplace_back([&, t] {
-        for (std::size_t i = begin + t; i < end; i += threads) {
-          try {
-            corpus::Document doc = extractor.extract(raws[i]);
-            built[i - begin] = {doc.id, schema::build_document(doc), {}};
-          } catch (const std::exception& e) {
-            built[i - begin].error = e.what();
-          }
-        }
-      });
-    }
-    for (auto& th : pool) th.join();
-    for (std::size_t i = begin; i < end; ++i) {
-      Built& b = built[i - begin];
-      bytes_done += raws[i].content.size();
-      if (!b.error.empty()) {
-        ++stats.failed;
-        report_error(raws[i].origin, b.error);
-        continue;
+  // Workers extract and build documents ahead of the writer (at most two batches ahead), so
+  // parsing on all cores overlaps with the single writer's database work.
+  std::vector<Built> built(raws.size());
+  std::mutex mutex;
+  std::condition_variable ready_cv, room_cv;
+  std::size_t next = 0, written = 0;
+  auto worker = [&] {
+    for (;;) {
+      std::size_t i;
+      {
+        std::unique_lock lock(mutex);
+        room_cv.wait(lock, [&] { return next >= raws.size() || next < written + 2 * batch; });
+        if (next >= raws.size()) return;
+        i = next++;
       }
+      Built b;
+      try {
+        corpus::Document doc = extractor.extract(raws[i]);
+        b.id = doc.id;
+        b.xdoc = schema::build_document(doc);
+      } catch (const std::exception& e) {
+        b.error = e.what();
+      }
+      b.ready = true;
+      {
+        std::lock_guard lock(mutex);
+        built[i] = std::move(b);
+      }
+      ready_cv.notify_all();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+  std::size_t bytes_done = 0;
+  for (std::size_t i = 0; i < raws.size(); ++i) {
+    Built b;
+    {
+      std::unique_lock lock(mutex);
+      ready_cv.wait(lock, [&] { return built[i].ready; });
+      b = std::move(built[i]);
+      built[i] = Built{};
+    }
+    bytes_done += raws[i].content.size();
+    raws[i].content.clear();
+    raws[i].content.shrink_to_fit();
+    if (!b.error.empty()) {
+      ++stats.failed;
+      report_error(raws[i].origin, b.error);
+    } else {
       std::string id_term = schema::kId + b.id;
       bool existed = impl_->db.term_exists(id_term);
       impl_->add_spelling(b.xdoc);
       impl_->db.replace_document(id_term, b.xdoc);
       ++(existed ? stats.updated : stats.added);
     }
-    impl_->db.commit();
-    stats.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    if (opts.progress) opts.progress(stats, bytes_done, bytes_total);
+    bool batch_end = (i + 1) % batch == 0 || i + 1 == raws.size();
+    {
+      std::lock_guard lock(mutex);
+      written = i + 1;
+    }
+    room_cv.notify_all();
+    if (batch_end) {
+      impl_->commit();
+      stats.seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      if (opts.progress) opts.progress(stats, bytes_done, bytes_total);
+    }
   }
+  for (auto& th : pool) th.join();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return stats;
 }

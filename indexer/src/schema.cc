@@ -32,7 +32,6 @@ void index_text(Xapian::Document& xdoc, const std::string& text, Xapian::termpos
   for (const auto& w : tok.segment(text, tokens)) {
     if (w.last_token - w.first_token < 2 || w.norm.size() >= kMaxTermBytes) continue;
     xdoc.add_term(kWord + w.norm, wdf);
-    xdoc.add_term(kWord + w.fold, wdf);
   }
 }
 
@@ -97,7 +96,10 @@ Xapian::Document build_document(const corpus::Document& doc) {
   xdoc.add_value(kFacetDirective, join_values(cited));
   xdoc.add_value(kFacetType, doc.type);
   if (!year.empty()) xdoc.add_value(kFacetYear, year);
-  xdoc.set_data(corpus::to_json(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  // The text is stored once, as paragraphs; document_from_json joins them back.
+  nlohmann::json data = corpus::to_json(doc);
+  if (!doc.paragraphs.empty()) data.erase("text");
+  xdoc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return xdoc;
 }
 
