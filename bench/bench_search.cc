@@ -83,6 +83,9 @@ int main(int argc, char** argv) {
   {
     tracuu::indexer::IndexOptions opts;
     opts.rebuild = true;
+    opts.on_error = [](const std::string& origin, const std::string& reason) {
+      std::fprintf(stderr, "index error: %s: %s\n", origin.c_str(), reason.c_str());
+    };
     tracuu::indexer::IndexWriter writer((dir / "xapian").string(), opts);
     writer.index_paths({(dir / "docs.jsonl").string()});
   }

@@ -6,6 +6,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -99,6 +100,10 @@ RawDocument::Format format_of(const std::string& path, std::string_view content)
   return RawDocument::Format::kText;
 }
 
+void read_json_line(const std::string& origin, std::size_t line_no, std::string_view line,
+                    const std::optional<std::string>& note, const RawSink& on_doc,
+                    const ErrorSink& on_error);
+
 void read_content(const std::string& origin, std::string content, const RawSink& on_doc,
                   const ErrorSink& on_error) {
   if (content.empty()) {
@@ -139,29 +144,74 @@ void read_content(const std::string& origin, std::string content, const RawSink&
   while (pos < content.size()) {
     std::size_t nl = content.find('\n', pos);
     if (nl == std::string::npos) nl = content.size();
-    std::string_view line(content.data() + pos, nl - pos);
+    read_json_line(origin, ++line_no, std::string_view(content.data() + pos, nl - pos), note,
+                   on_doc, on_error);
     pos = nl + 1;
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    std::string where = origin + ":" + std::to_string(line_no);
-    auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) {
-      on_error({where, "not a JSON object"});
-      continue;
-    }
-    RawDocument raw;
-    raw.format = RawDocument::Format::kJson;
-    raw.origin = where;
-    if (auto t = j.find("text"); t != j.end() && t->is_string())
-      raw.content = t->get<std::string>();
-    if (auto h = j.find("html"); raw.content.empty() && h != j.end() && h->is_string()) {
-      raw.content = h->get<std::string>();
-      raw.format = RawDocument::Format::kHtml;
-    }
-    raw.fields = std::move(j);
-    raw.encoding_note = note;
-    on_doc(std::move(raw));
   }
+}
+
+// One jsonl line into a raw document (or an error naming the line).
+void read_json_line(const std::string& origin, std::size_t line_no, std::string_view line,
+                    const std::optional<std::string>& note, const RawSink& on_doc,
+                    const ErrorSink& on_error) {
+  if (line.find_first_not_of(" \t\r") == std::string_view::npos) return;
+  std::string where = origin + ":" + std::to_string(line_no);
+  auto j = nlohmann::json::parse(line, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    on_error({where, "not a JSON object"});
+    return;
+  }
+  RawDocument raw;
+  raw.format = RawDocument::Format::kJson;
+  raw.origin = where;
+  if (auto t = j.find("text"); t != j.end() && t->is_string()) raw.content = t->get<std::string>();
+  if (auto h = j.find("html"); raw.content.empty() && h != j.end() && h->is_string()) {
+    raw.content = h->get<std::string>();
+    raw.format = RawDocument::Format::kHtml;
+  }
+  raw.fields = std::move(j);
+  raw.encoding_note = note;
+  on_doc(std::move(raw));
+}
+
+// JSON Lines are read line by line (plain or gzip): dumps may be far larger than one file's limit.
+void stream_jsonl(const std::string& path, const RawSink& on_doc, const ErrorSink& on_error) {
+  gzFile gz = gzopen(path.c_str(), "rb");
+  if (!gz) {
+    on_error({path, "cannot open"});
+    return;
+  }
+  gzbuffer(gz, 1 << 17);
+  std::string line;
+  std::vector<char> buf(1 << 16);
+  std::size_t line_no = 0;
+  bool any = false;
+  auto finish_line = [&] {
+    ++line_no;
+    any = true;
+    if (line.size() > kMaxFileBytes) {
+      on_error({path + ":" + std::to_string(line_no), "line over 64 MB, not read"});
+    } else if (!tokenizer::is_valid_utf8(line)) {
+      on_error({path + ":" + std::to_string(line_no),
+                "invalid UTF-8: bad bytes replaced (document kept)"});
+      read_json_line(path, line_no, tokenizer::normalize_keep_case(line), "invalid UTF-8", on_doc,
+                     on_error);
+    } else {
+      read_json_line(path, line_no, line, std::nullopt, on_doc, on_error);
+    }
+    line.clear();
+  };
+  while (gzgets(gz, buf.data(), static_cast<int>(buf.size()))) {
+    std::size_t n = std::strlen(buf.data());
+    line.append(buf.data(), n);
+    if (n > 0 && buf[n - 1] == '\n') finish_line();
+  }
+  if (!line.empty()) finish_line();
+  int err = 0;
+  const char* msg = gzerror(gz, &err);
+  if (err < 0 && err != Z_BUF_ERROR) on_error({path, std::string("read error: ") + msg});
+  gzclose(gz);
+  if (!any) on_error({path, "empty file"});
 }
 
 }  // namespace
@@ -193,6 +243,12 @@ void read_path(const std::string& path, const RawSink& on_doc, const ErrorSink& 
   }
   if (!fs::exists(path, ec)) {
     on_error({path, "no such file or directory"});
+    return;
+  }
+  std::string name = lower(path);
+  if (ends_with(name, ".gz")) name.resize(name.size() - 3);
+  if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson")) {
+    stream_jsonl(path, on_doc, on_error);
     return;
   }
   std::string content;
