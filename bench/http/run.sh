@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# HTTP load test on loopback only: indexes N real documents (../shared/data/corpus), starts
+# `tracuu serve` on 127.0.0.1, runs wrk with a mixed request set for a bounded time, and reports
+# req/s, p50/p99, errors and the server's RSS before and after. Usage: bench/http/run.sh [DOCS] [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+docs="${1:-20000}"
+seconds="${2:-30}"
+bin=build/release/cli/tracuu
+corpus=../shared/data/corpus/baomoi_vn_news_35k.jsonl.gz
+[[ -x "$bin" ]] || { echo "build the release preset first" >&2; exit 1; }
+[[ -f "$corpus" ]] || { echo "needs $corpus" >&2; exit 1; }
+command -v wrk >/dev/null || scripts/deps --bench
+work=$(mktemp -d)
+trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+zcat "$corpus" | head -n "$docs" > "$work/docs.jsonl"
+"$bin" index --db "$work/db" "$work/docs.jsonl" 2>&1 | tail -n 1
+# Requests: query words from titles, accentless forms, phrases, filters, facets, document pages.
+python3 - "$work/docs.jsonl" > "$work/paths.txt" <<'PY'
+import json, random, sys, unicodedata, urllib.parse
+random.seed(7)
+docs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+def fold(s):
+    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in s if unicodedata.category(c) != "Mn").lower()
+q = urllib.parse.quote
+out = []
+for i in range(2000):
+    d = random.choice(docs)
+    words = [w for w in d["title"].split() if len(w) > 2 and w.isalpha()]
+    if len(words) < 2:
+        continue
+    j = random.randrange(len(words) - 1)
+    two = words[j] + " " + words[j + 1]
+    kind = i % 6
+    if kind == 0: out.append("/api/search?q=" + q(two))
+    elif kind == 1: out.append("/api/search?q=" + q(fold(two)))
+    elif kind == 2: out.append("/api/search?q=" + q('"' + two + '"'))
+    elif kind == 3: out.append("/api/search?q=" + q(words[j]) + "&province=" + q("Hà Nội") + "&sort=date")
+    elif kind == 4: out.append("/api/facets" if i % 12 == 4 else "/api/search?q=" + q(words[j]) + "&size=20")
+    else: out.append("/api/documents/" + q(d["id"]))
+print("\n".join(out))
+PY
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$bin" serve --db "$work/db" --listen "127.0.0.1:$port" --quiet --threads 8 &
+server=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+rss() { awk '/VmRSS/ {print $2 / 1024 " MB"}' "/proc/$server/status"; }
+echo "RSS before: $(rss)"
+PATHS="$work/paths.txt" wrk -t2 -c16 -d"${seconds}s" --latency -s bench/http/mixed.lua "http://127.0.0.1:$port" | grep -E "Requests/sec|requests|p50|Latency"
+echo "RSS after: $(rss)"
+# The peer: a minimal SQLite FTS5 query loop over the same documents and queries.
+python3 - "$work/docs.jsonl" "$work/paths.txt" "$seconds" <<'PY'
+import json, sqlite3, sys, time, urllib.parse
+docs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+db = sqlite3.connect(":memory:")
+db.execute("CREATE VIRTUAL TABLE d USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')")
+db.executemany("INSERT INTO d VALUES (?, ?)", ((x["title"], x["text"]) for x in docs))
+queries = []
+for p in open(sys.argv[2], encoding="utf-8"):
+    u = urllib.parse.urlparse(p.strip())
+    qs = urllib.parse.parse_qs(u.query)
+    if "q" in qs:
+        queries.append(" ".join('"%s"' % w.replace('"', '') for w in qs["q"][0].split()))
+n, t0 = 0, time.time()
+while time.time() - t0 < min(10, float(sys.argv[3])):
+    q = queries[n % len(queries)]
+    db.execute("SELECT rowid, snippet(d, 1, '<mark>', '</mark>', '…', 20) FROM d WHERE d MATCH ? ORDER BY rank LIMIT 10", (q,)).fetchall()
+    db.execute("SELECT count(*) FROM d WHERE d MATCH ?", (q,)).fetchall()
+    n += 1
+print("SQLite FTS5 query loop (one Python thread, in-process): %.0f queries/s" % (n / (time.time() - t0)))
+PY
