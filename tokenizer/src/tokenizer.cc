@@ -7,8 +7,8 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
-#include <optional>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
@@ -21,16 +21,26 @@ namespace tracuu::tokenizer {
 
 std::string_view token_type_name(TokenType type) {
   switch (type) {
-    case TokenType::kWord: return "word";
-    case TokenType::kNumber: return "number";
-    case TokenType::kDate: return "date";
-    case TokenType::kDocNum: return "docnum";
-    case TokenType::kAbbrev: return "abbrev";
-    case TokenType::kUrl: return "url";
-    case TokenType::kEmail: return "email";
-    case TokenType::kDomain: return "domain";
-    case TokenType::kPunct: return "punct";
-    case TokenType::kSymbol: return "symbol";
+    case TokenType::kWord:
+      return "word";
+    case TokenType::kNumber:
+      return "number";
+    case TokenType::kDate:
+      return "date";
+    case TokenType::kDocNum:
+      return "docnum";
+    case TokenType::kAbbrev:
+      return "abbrev";
+    case TokenType::kUrl:
+      return "url";
+    case TokenType::kEmail:
+      return "email";
+    case TokenType::kDomain:
+      return "domain";
+    case TokenType::kPunct:
+      return "punct";
+    case TokenType::kSymbol:
+      return "symbol";
   }
   return "word";
 }
@@ -148,7 +158,7 @@ bool is_domain(std::string_view s) {
   if (s.find("..") != std::string_view::npos) return false;
   std::string tld(s.substr(dot + 1));
   for (auto& c : tld) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static const std::array<std::string_view, 9> kTlds{"vn", "com", "net", "org", "gov",
+  static const std::array<std::string_view, 9> kTlds{"vn",  "com",  "net", "org", "gov",
                                                      "edu", "info", "int", "io"};
   for (auto t : kTlds)
     if (tld == t) return true;
@@ -165,13 +175,19 @@ bool is_email(std::string_view s) {
 }
 
 bool is_opening(char32_t c) {
-  return c == '(' || c == '[' || c == '{' || c == '"' || c == '\'' || c == 0x201C ||
-         c == 0x2018 || c == 0x00AB;
+  return c == '(' || c == '[' || c == '{' || c == '"' || c == '\'' || c == 0x201C || c == 0x2018 ||
+         c == 0x00AB;
 }
 bool is_closing(char32_t c) {
   return c == ')' || c == ']' || c == '}' || c == '"' || c == '\'' || c == '.' || c == ',' ||
          c == ';' || c == ':' || c == '!' || c == '?' || c == 0x201D || c == 0x2019 ||
          c == 0x00BB || c == 0x2026;
+}
+
+std::uint64_t syllable_hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
+
+std::uint64_t combine_hash(std::uint64_t h, std::uint64_t syllable, bool first) {
+  return first ? syllable : h * 0x9E3779B97F4A7C15ull + syllable + 0x632BE59BD9B4E019ull;
 }
 
 // Lets maps keyed by std::string be searched with a string_view (no allocation per lookup).
@@ -197,8 +213,9 @@ const Forms& forms_of(std::string_view text) {
 
 struct Tokenizer::Impl {
   std::unordered_map<std::string, std::string> abbreviations;  // surface -> expansion
-  // "công tác" (norm, spaces) -> score
-  std::unordered_map<std::string, float, StringHash, std::equal_to<>> words;
+  // Word scores keyed by the combined hash of their syllables' norms (see word_hash), so the
+  // segmenter looks words up without building strings.
+  std::unordered_map<std::uint64_t, float> words;
   std::size_t max_word_syllables = 1;
 
   void load_abbreviations(const std::string& path);
@@ -210,8 +227,8 @@ struct Tokenizer::Impl {
                    std::size_t b, std::vector<Token>& out) const;
   void chunk(std::string_view input, const std::vector<Char>& chars, std::size_t a, std::size_t b,
              std::vector<Token>& out) const;
-  float word_score(const std::vector<Token>& tokens, const std::vector<char>& caps, std::size_t i,
-                   std::size_t n, std::string& key) const;
+  float word_score(const std::vector<std::uint64_t>& hashes, const std::vector<char>& caps,
+                   std::size_t i, std::size_t n) const;
 };
 
 void Tokenizer::Impl::load_abbreviations(const std::string& path) {
@@ -242,7 +259,17 @@ void Tokenizer::Impl::load_words(const std::string& path) {
     for (char c : word) syllables += c == ' ';
     max_word_syllables = std::max(max_word_syllables, syllables);
     // Keys take the same normalization as tokens (tone placement may differ in sources).
-    words.emplace(normalize(word), score);
+    std::string norm = normalize(word);
+    std::uint64_t h = 0;
+    std::size_t start = 0;
+    for (std::size_t k = 0; k <= norm.size(); ++k) {
+      if (k == norm.size() || norm[k] == ' ') {
+        h = combine_hash(h, syllable_hash(std::string_view(norm).substr(start, k - start)),
+                         start == 0);
+        start = k + 1;
+      }
+    }
+    words.emplace(h, score);
   }
 }
 
@@ -265,8 +292,9 @@ void Tokenizer::Impl::emit(std::string_view input, std::size_t start, std::size_
     t.fold = f.fold;
   }
   // Abbreviations start with a capital (ASCII or Đ); skip the lookup for everything else.
-  bool capital = !text.empty() && ((text[0] >= 'A' && text[0] <= 'Z') ||
-                                   text.substr(0, 2) == "\xC4\x90" || text.substr(0, 2) == "\xC3\x90");
+  bool capital =
+      !text.empty() && ((text[0] >= 'A' && text[0] <= 'Z') || text.substr(0, 2) == "\xC4\x90" ||
+                        text.substr(0, 2) == "\xC3\x90");
   if (type == TokenType::kWord && capital && text.size() <= 24) {
     auto it = abbreviations.find(ascii ? std::string(text) : normalize_keep_case(text));
     if (it != abbreviations.end()) {
@@ -360,24 +388,24 @@ const Tokenizer& Tokenizer::shared() {
 }
 
 std::vector<Token> Tokenizer::tokenize(std::string_view text) const {
-  std::vector<Char> chars;
-  chars.reserve(text.size());
-  utf8::decode(text, [&](char32_t c, std::size_t s, std::size_t e) {
-    chars.push_back({c, s, e, classify(c)});
-  });
+  // Decode one whitespace-delimited chunk at a time into a small reused buffer.
+  thread_local std::vector<Char> chars;
+  chars.clear();
   std::vector<Token> out;
-  out.reserve(text.size() / 4);
-  std::size_t i = 0;
-  while (i < chars.size()) {
-    if (chars[i].cls == CharClass::kSpace) {
-      ++i;
-      continue;
+  out.reserve(text.size() / 5);
+  utf8::decode(text, [&](char32_t c, std::size_t s, std::size_t e) {
+    CharClass cls = classify(c);
+    if (cls == CharClass::kSpace) {
+      if (!chars.empty()) {
+        impl_->chunk(text, chars, 0, chars.size(), out);
+        chars.clear();
+      }
+      return;
     }
-    std::size_t j = i;
-    while (j < chars.size() && chars[j].cls != CharClass::kSpace) ++j;
-    impl_->chunk(text, chars, i, j, out);
-    i = j;
-  }
+    chars.push_back({c, s, e, cls});
+  });
+  if (!chars.empty()) impl_->chunk(text, chars, 0, chars.size(), out);
+  chars.clear();
   std::uint32_t position = 0;
   for (auto& t : out) {
     t.position = position;
@@ -399,15 +427,13 @@ bool is_capitalized(std::string_view text) {
 }  // namespace
 
 // Score of tokens [i, i+n) as one word; single syllables score 0, unknown sequences -inf.
-float Tokenizer::Impl::word_score(const std::vector<Token>& tokens, const std::vector<char>& caps,
-                                  std::size_t i, std::size_t n, std::string& key) const {
+float Tokenizer::Impl::word_score(const std::vector<std::uint64_t>& hashes,
+                                  const std::vector<char>& caps, std::size_t i,
+                                  std::size_t n) const {
   if (n == 1) return 0.0f;
-  key.assign(tokens[i].norm);
-  for (std::size_t k = 1; k < n; ++k) {
-    key += ' ';
-    key += tokens[i + k].norm;
-  }
-  auto it = words.find(std::string_view(key));
+  std::uint64_t h = hashes[i];
+  for (std::size_t k = 1; k < n; ++k) h = combine_hash(h, hashes[i + k], false);
+  auto it = words.find(h);
   float score = it != words.end() ? it->second : -1e9f;
   // Proper names: runs of capitalized syllables ("Lào Cai", "Nguyễn Văn An").
   bool all_caps = true;
@@ -416,15 +442,16 @@ float Tokenizer::Impl::word_score(const std::vector<Token>& tokens, const std::v
   return score;
 }
 
-std::vector<Word> Tokenizer::segment(std::string_view text, const std::vector<Token>& tokens) const {
+std::vector<Word> Tokenizer::segment(std::string_view text,
+                                     const std::vector<Token>& tokens) const {
   std::vector<Word> words;
+  words.reserve(tokens.size());
   std::vector<char> caps(tokens.size(), 0);
   for (std::size_t k = 0; k < tokens.size(); ++k)
     caps[k] = tokens[k].type == TokenType::kWord && is_capitalized(tokens[k].text(text));
-  std::string key;
-  auto single = [&](std::size_t i) {
-    words.push_back({i, i + 1, tokens[i].norm, tokens[i].fold});
-  };
+  std::vector<std::uint64_t> hashes(tokens.size());
+  for (std::size_t k = 0; k < tokens.size(); ++k) hashes[k] = syllable_hash(tokens[k].norm);
+  auto single = [&](std::size_t i) { words.push_back({i, i + 1, tokens[i].norm, tokens[i].fold}); };
   std::size_t i = 0;
   while (i < tokens.size()) {
     if (tokens[i].type != TokenType::kWord) {
@@ -438,12 +465,14 @@ std::vector<Word> Tokenizer::segment(std::string_view text, const std::vector<To
       ++j;
     std::size_t n = j - i;
     std::size_t max_len = std::min<std::size_t>(impl_->max_word_syllables, 4);
-    std::vector<float> best(n + 1, -1e30f);
-    std::vector<std::size_t> back(n + 1, 1);
+    thread_local std::vector<float> best;
+    thread_local std::vector<std::size_t> back;
+    best.assign(n + 1, -1e30f);
+    back.assign(n + 1, 1);
     best[0] = 0;
     for (std::size_t e = 1; e <= n; ++e) {
       for (std::size_t len = 1; len <= std::min(max_len, e); ++len) {
-        float s = impl_->word_score(tokens, caps, i + e - len, len, key);
+        float s = impl_->word_score(hashes, caps, i + e - len, len);
         if (s < -1e8f) continue;
         if (best[e - len] + s > best[e]) {
           best[e] = best[e - len] + s;
@@ -451,19 +480,24 @@ std::vector<Word> Tokenizer::segment(std::string_view text, const std::vector<To
         }
       }
     }
-    std::vector<std::size_t> cuts;
+    thread_local std::vector<std::size_t> cuts;
+    cuts.clear();
     for (std::size_t e = n; e > 0; e -= back[e]) cuts.push_back(e);
     std::size_t begin = 0;
     for (auto it = cuts.rbegin(); it != cuts.rend(); ++it) {
       Word w{i + begin, i + *it, {}, {}};
-      for (std::size_t k = w.first_token; k < w.last_token; ++k) {
-        if (k > w.first_token) {
-          w.norm += '_';
-          w.fold += '_';
+      if (w.last_token - w.first_token == 1) {
+        w.norm = tokens[w.first_token].norm;
+        w.fold = tokens[w.first_token].fold;
+      } else
+        for (std::size_t k = w.first_token; k < w.last_token; ++k) {
+          if (k > w.first_token) {
+            w.norm += '_';
+            w.fold += '_';
+          }
+          w.norm += tokens[k].norm;
+          w.fold += tokens[k].fold;
         }
-        w.norm += tokens[k].norm;
-        w.fold += tokens[k].fold;
-      }
       words.push_back(std::move(w));
       begin = *it;
     }
