@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "query_parser.h"
+#include "tracuu/indexer/html.h"
 #include "schema.h"
 #include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
@@ -39,22 +40,6 @@ class MultiValueSpy : public Xapian::MatchSpy {
   Xapian::valueno slot_;
   std::unordered_map<std::string, std::size_t> counts_;
 };
-
-std::string html_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // The best ~40-token window of the text, matches in <mark>, the rest escaped.
 std::string make_snippet(const std::string& text, const std::vector<std::string>& words) {

@@ -119,22 +119,6 @@ std::string bar_chart_svg(const std::vector<std::pair<std::string, std::size_t>>
 
 }  // namespace
 
-std::string html_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 16);
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string url_encode(std::string_view s) {
   std::string out;
   for (unsigned char c : s) {

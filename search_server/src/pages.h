@@ -5,11 +5,12 @@
 #include <vector>
 
 #include "tracuu/corpus/document.h"
+#include "tracuu/indexer/html.h"
 #include "tracuu/indexer/searcher.h"
 
 namespace tracuu::server {
 
-std::string html_escape(std::string_view s);
+using indexer::html_escape;
 std::string url_encode(std::string_view s);
 std::string type_label(const std::string& slug);  // "ke-hoach" -> "Kế hoạch"
 

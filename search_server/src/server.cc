@@ -183,6 +183,20 @@ std::string etag_of(const std::string& body) {
   return o.str();
 }
 
+// Document and directive pages change only with the index: let clients and proxies revalidate.
+Reply cacheable(Reply r) {
+  r.etag = etag_of(r.body);
+  r.cache_control = "public, max-age=60";
+  return r;
+}
+
+indexer::DirectiveRecord find_directive(indexer::Searcher& s, const std::string& number) {
+  auto rec = s.directive(number);
+  if (!rec)
+    throw HttpError{404, "not_found", "Không có văn bản nào mang hoặc dẫn chiếu số " + number + "."};
+  return *rec;
+}
+
 using HandleFn = std::function<void(HTTPServerRequest&, HTTPServerResponse&)>;
 
 class Handler : public Poco::Net::HTTPRequestHandler {
@@ -258,21 +272,17 @@ Reply SearchServer::Impl::api_document(const std::string& id) {
   for (const auto& h : s.related(id, 8)) related.push_back(indexer::to_json(h));
   j["related"] = related;
   j["permalink"] = "/d/" + url_encode(id);
-  Reply r = json_reply(j);
-  r.etag = etag_of(r.body);
-  r.cache_control = "public, max-age=60";
-  return r;
+  return cacheable(json_reply(j));
 }
 
 Reply SearchServer::Impl::api_directive(const std::string& number) {
   auto& s = thread_searcher(options.db_path);
-  auto rec = s.directive(number);
-  if (!rec) throw HttpError{404, "not_found", "Không có văn bản nào mang hoặc dẫn chiếu số " + number + "."};
-  auto j = indexer::to_json(*rec);
-  if (rec->document_id) {
-    if (auto doc = s.document(*rec->document_id)) j["text"] = doc->text;
+  auto rec = find_directive(s, number);
+  auto j = indexer::to_json(rec);
+  if (rec.document_id) {
+    if (auto doc = s.document(*rec.document_id)) j["text"] = doc->text;
   }
-  j["permalink"] = "/directive/" + url_encode(rec->number);
+  j["permalink"] = "/directive/" + url_encode(rec.number);
   return json_reply(j);
 }
 
@@ -298,22 +308,15 @@ Reply SearchServer::Impl::page_document(const std::string& id, const std::string
   auto doc = s.document(id);
   if (!doc) throw HttpError{404, "not_found", "Không tìm thấy văn bản này."};
   std::string base = host.empty() ? "" : "http://" + host;
-  Reply r = html_reply(render_document(*doc, s.related(id, 8), base));
-  r.etag = etag_of(r.body);
-  r.cache_control = "public, max-age=60";
-  return r;
+  return cacheable(html_reply(render_document(*doc, s.related(id, 8), base)));
 }
 
 Reply SearchServer::Impl::page_directive(const std::string& number) {
   auto& s = thread_searcher(options.db_path);
-  auto rec = s.directive(number);
-  if (!rec) throw HttpError{404, "not_found", "Không có văn bản nào mang hoặc dẫn chiếu số " + number + "."};
+  auto rec = find_directive(s, number);
   std::optional<corpus::Document> text;
-  if (rec->document_id) text = s.document(*rec->document_id);
-  Reply r = html_reply(render_directive(*rec, text));
-  r.etag = etag_of(r.body);
-  r.cache_control = "public, max-age=60";
-  return r;
+  if (rec.document_id) text = s.document(*rec.document_id);
+  return cacheable(html_reply(render_directive(rec, text)));
 }
 
 Reply SearchServer::Impl::static_file(const std::string& name) {
