@@ -15,6 +15,7 @@
 #include "html_text.h"
 #include "text_rules.h"
 #include "tracuu/tokenizer/normalizer.h"
+#include "tracuu/tokenizer/tokenizer.h"
 
 namespace tracuu::corpus {
 namespace {
@@ -97,10 +98,7 @@ Extractor::Extractor(const std::string& data_dir) : impl_(std::make_unique<Impl>
 Extractor::~Extractor() = default;
 
 const Extractor& Extractor::shared() {
-  static const Extractor instance([] {
-    const char* env = std::getenv("TRACUU_DATA_DIR");
-    return std::string(env && *env ? env : TRACUU_DEFAULT_DATA_DIR);
-  }());
+  static const Extractor instance(tokenizer::default_data_dir());
   return instance;
 }
 

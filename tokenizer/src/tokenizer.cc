@@ -379,11 +379,13 @@ Tokenizer::Tokenizer(const std::string& data_dir) : impl_(std::make_unique<Impl>
 
 Tokenizer::~Tokenizer() = default;
 
+std::string default_data_dir() {
+  const char* env = std::getenv("TRACUU_DATA_DIR");
+  return std::string(env && *env ? env : TRACUU_DEFAULT_DATA_DIR);
+}
+
 const Tokenizer& Tokenizer::shared() {
-  static const Tokenizer instance([] {
-    const char* env = std::getenv("TRACUU_DATA_DIR");
-    return std::string(env && *env ? env : TRACUU_DEFAULT_DATA_DIR);
-  }());
+  static const Tokenizer instance(default_data_dir());
   return instance;
 }
 

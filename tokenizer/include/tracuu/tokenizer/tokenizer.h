@@ -18,6 +18,9 @@ struct Word {
   std::string fold;             // syllable folds joined by '_' ("cong_tac")
 };
 
+// The folder of shipped tables: $TRACUU_DATA_DIR when set, else the source tree's data/.
+std::string default_data_dir();
+
 // Immutable after construction; safe to share between threads.
 class Tokenizer {
  public:
