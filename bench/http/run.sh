@@ -12,8 +12,9 @@ corpus=../shared/data/corpus/baomoi_vn_news_35k.jsonl.gz
 [[ -f "$corpus" ]] || { echo "needs $corpus" >&2; exit 1; }
 command -v wrk >/dev/null || scripts/deps --bench
 work=$(mktemp -d)
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
-zcat "$corpus" | head -n "$docs" > "$work/docs.jsonl"
+server=""
+trap '[[ -n $server ]] && kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+python3 -c "import gzip,sys,itertools; sys.stdout.writelines(itertools.islice(gzip.open(sys.argv[1],'rt',encoding='utf-8'), int(sys.argv[2])))" "$corpus" "$docs" > "$work/docs.jsonl"
 "$bin" index --db "$work/db" "$work/docs.jsonl" 2>&1 | tail -n 1
 # Requests: query words from titles, accentless forms, phrases, filters, facets, document pages.
 python3 - "$work/docs.jsonl" > "$work/paths.txt" <<'PY'

@@ -87,11 +87,25 @@ PlaceMentions Gazetteer::find(const std::string& title, const std::string& text)
            pos = s->find(name, pos + 1)) {
         if (is_letter_byte_before(*s, pos) || is_letter_byte_after(*s, pos + name.size())) continue;
         bool typed = typed_before(*s, pos);
-        if (needs_type && !typed) continue;
+        // An address ("quận Ba Đình, Hà Nội", "Nội Bài (Hà Nội)") is a place too.
+        bool address = pos >= 2 && (s->compare(pos - 2, 2, ", ") == 0 || (*s)[pos - 1] == '(');
+        if (needs_type && !typed && !address) continue;
         double w = (typed ? 2.0 : 1.0) * (s == &title ? 3.0 : 1.0);
         score[i] += w;
         std::size_t order = (s == &title ? 0 : title.size() + 1) + pos;
         first[i] = std::min(first[i], order);
+      }
+    }
+  }
+  // Common short names of Thành phố Hồ Chí Minh.
+  for (std::string_view alias : {"TP.HCM", "TP HCM", "TPHCM", "Tp.HCM", "TP. HCM", "Tp HCM"}) {
+    for (const std::string* s : {&title, &text}) {
+      std::size_t pos = s->find(alias);
+      if (pos == std::string::npos || is_letter_byte_after(*s, pos + alias.size())) continue;
+      for (std::size_t i = 0; i < provinces_.size(); ++i) {
+        if (provinces_[i].name != "Hồ Chí Minh") continue;
+        score[i] += s == &title ? 6.0 : 2.0;
+        first[i] = std::min(first[i], (s == &title ? 0 : title.size() + 1) + pos);
       }
     }
   }

@@ -163,6 +163,18 @@ CleanResult clean_paragraphs(std::vector<Paragraph> paragraphs) {
         continue;
       }
     }
+    // A byline glued to the end of the last paragraph: "... vào ngày 20/2/2017./. Hà Giang".
+    static const RE2 kGluedByline(
+        R"(^(.*[.!?"')])\s+((?:\p{Lu}[\p{Ll}]*\.?\s?){1,4})$)", regex_options());
+    if (!out.author && last.size() > 40) {
+      std::string head, name;
+      std::string_view tail = std::string_view(last).substr(last.size() > 60 ? last.size() - 60 : 0);
+      if (RE2::FullMatch(tail, kGluedByline, &head, &name) && name.size() <= 32) {
+        out.author = trim(name);
+        out.paragraphs.back().text = trim(last.substr(0, last.size() - tail.size()) + head);
+        last = out.paragraphs.back().text;
+      }
+    }
     // A credit at the end of the last paragraph: "... đạt kết quả tốt. (baosonla.org.vn)"
     static const RE2 kTrailingCredit(
         R"(^(.*\S)\s*\(([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:vn|com|net|org))\)$)",
