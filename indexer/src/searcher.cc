@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -20,15 +21,25 @@
 namespace tracuu::indexer {
 namespace {
 
-// Counts every value of a multi-valued slot ('\n'-joined) over the whole match set.
-class MultiValueSpy : public Xapian::MatchSpy {
+constexpr Xapian::doccount kFacetSample = 2000;
+
+// Counts the facet values ('\n'-joined lists in slots 3-6) of every document the match looks
+// at. When Xapian stops early (more matches than the facet sample), counts are scaled to the
+// estimated total and marked as estimates.
+class FacetSpy : public Xapian::MatchSpy {
  public:
-  explicit MultiValueSpy(Xapian::valueno slot) : slot_(slot) {}
+  static constexpr std::array<Xapian::valueno, 4> kSlots{schema::kFacetProvince, schema::kFacetDirective,
+                                                         schema::kFacetType, schema::kFacetYear};
   void operator()(const Xapian::Document& doc, double) override {
-    for (const auto& v : schema::split_values(doc.get_value(slot_))) ++counts_[v];
+    ++seen_;
+    for (std::size_t f = 0; f < kSlots.size(); ++f)
+      for (const auto& v : schema::split_values(doc.get_value(kSlots[f]))) ++counts_[f][v];
   }
-  FacetCounts top(std::size_t limit) const {
-    FacetCounts out(counts_.begin(), counts_.end());
+  std::size_t seen() const { return seen_; }
+  FacetCounts top(std::size_t facet, std::size_t limit, double scale) const {
+    FacetCounts out;
+    for (const auto& [k, v] : counts_[facet])
+      out.emplace_back(k, static_cast<std::size_t>(static_cast<double>(v) * scale + 0.5));
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
       return a.second != b.second ? a.second > b.second : a.first < b.first;
     });
@@ -37,8 +48,8 @@ class MultiValueSpy : public Xapian::MatchSpy {
   }
 
  private:
-  Xapian::valueno slot_;
-  std::unordered_map<std::string, std::size_t> counts_;
+  std::size_t seen_ = 0;
+  std::array<std::unordered_map<std::string, std::size_t>, 4> counts_;
 };
 
 // The best ~40-token window of the text, matches in <mark>, the rest escaped.
@@ -214,27 +225,26 @@ SearchResult Searcher::search(const SearchRequest& req) {
       enquire.set_query(query);
       if (req.sort == SortOrder::kDate || parsed.empty)
         enquire.set_sort_by_value_then_relevance(schema::kDate, true);
-      MultiValueSpy provinces(schema::kFacetProvince), directives(schema::kFacetDirective),
-          types(schema::kFacetType), years(schema::kFacetYear);
-      if (req.facets) {
-        enquire.add_matchspy(&provinces);
-        enquire.add_matchspy(&directives);
-        enquire.add_matchspy(&types);
-        enquire.add_matchspy(&years);
-      }
-      // Facets count the whole match set: ask Xapian to look at every candidate.
+      FacetSpy spy;
+      if (req.facets) enquire.add_matchspy(&spy);
+      // Facets look at up to kFacetSample candidates: exact below that, scaled estimates above.
+      Xapian::doccount check = req.facets ? std::min<Xapian::doccount>(impl_->db.get_doccount(), kFacetSample) : 0;
       Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
-                                           static_cast<Xapian::doccount>(req.limit), impl_->db.get_doccount());
+                                           static_cast<Xapian::doccount>(req.limit), check);
       SearchResult result;
       result.total = mset.get_matches_estimated();
       result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
       for (auto it = mset.begin(); it != mset.end(); ++it)
         result.hits.push_back(make_hit(it.get_document(), it.get_weight(), parsed.words));
       if (req.facets) {
-        result.facets["province"] = provinces.top(50);
-        result.facets["directive"] = directives.top(30);
-        result.facets["type"] = types.top(20);
-        auto y = years.top(100);
+        result.facets_exact = result.total_exact && spy.seen() >= result.total;
+        double scale = result.facets_exact || spy.seen() == 0
+                           ? 1.0
+                           : static_cast<double>(result.total) / static_cast<double>(spy.seen());
+        result.facets["province"] = spy.top(0, 50, scale);
+        result.facets["directive"] = spy.top(1, 30, scale);
+        result.facets["type"] = spy.top(2, 20, scale);
+        auto y = spy.top(3, 100, scale);
         std::sort(y.begin(), y.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
         result.facets["year"] = y;
       }
