@@ -12,8 +12,8 @@
 #include <unordered_map>
 
 #include "query_parser.h"
-#include "tracuu/indexer/html.h"
 #include "schema.h"
+#include "tracuu/indexer/html.h"
 #include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
 #include "tracuu/tokenizer/tokenizer.h"
@@ -28,8 +28,8 @@ constexpr Xapian::doccount kFacetSample = 2000;
 // estimated total and marked as estimates.
 class FacetSpy : public Xapian::MatchSpy {
  public:
-  static constexpr std::array<Xapian::valueno, 4> kSlots{schema::kFacetProvince, schema::kFacetDirective,
-                                                         schema::kFacetType, schema::kFacetYear};
+  static constexpr std::array<Xapian::valueno, 4> kSlots{
+      schema::kFacetProvince, schema::kFacetDirective, schema::kFacetType, schema::kFacetYear};
   void operator()(const Xapian::Document& doc, double) override {
     ++seen_;
     for (std::size_t f = 0; f < kSlots.size(); ++f)
@@ -52,40 +52,67 @@ class FacetSpy : public Xapian::MatchSpy {
   std::array<std::unordered_map<std::string, std::size_t>, 4> counts_;
 };
 
-// The best ~40-token window of the text, matches in <mark>, the rest escaped.
+// The best ~40-token window of the text, matches in <mark>, the rest escaped. The text is
+// tokenized a slice at a time and the scan stops once a window holds every query word: most
+// matches are near the top of an article, and tokenizing whole texts dominated query time.
 std::string make_snippet(const std::string& text, const std::vector<std::string>& words) {
   const auto& tok = tokenizer::Tokenizer::shared();
-  std::string_view body(text);
-  if (body.size() > 20000) body = body.substr(0, 20000);
-  auto tokens = tok.tokenize(body);
+  constexpr std::size_t kWindow = 40, kSlice = 2048, kMaxScan = 20000;
   std::set<std::string> wanted;
   for (const auto& w : words) wanted.insert(tokenizer::fold(w));
-  std::vector<char> hit(tokens.size(), 0);
-  for (std::size_t i = 0; i < tokens.size(); ++i) hit[i] = wanted.count(tokens[i].fold) ? 1 : 0;
-  constexpr std::size_t kWindow = 40;
-  std::size_t best = 0, best_score = 0, score = 0;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    score += static_cast<std::size_t>(hit[i]);
-    if (i >= kWindow) score -= static_cast<std::size_t>(hit[i - kWindow]);
-    if (score > best_score) {
-      best_score = score;
-      best = i >= kWindow ? i - kWindow + 1 : 0;
+  std::string_view body(text);
+  std::string_view best_slice;
+  std::vector<tokenizer::Token> best_tokens;
+  std::vector<char> best_hits;
+  std::size_t best = 0, best_score = 0;
+  std::size_t offset = 0;
+  while (offset < body.size() && offset < kMaxScan) {
+    // Cut slices at a space so no word is split.
+    std::size_t end = std::min(body.size(), offset + kSlice);
+    if (end < body.size()) {
+      std::size_t space = body.rfind(' ', end);
+      if (space != std::string_view::npos && space > offset) end = space;
     }
+    std::string_view slice = body.substr(offset, end - offset);
+    auto tokens = tok.tokenize(slice);
+    std::vector<char> hit(tokens.size(), 0);
+    for (std::size_t i = 0; i < tokens.size(); ++i) hit[i] = wanted.count(tokens[i].fold) ? 1 : 0;
+    std::size_t score = 0, slice_best = 0, slice_score = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      score += static_cast<std::size_t>(hit[i]);
+      if (i >= kWindow) score -= static_cast<std::size_t>(hit[i - kWindow]);
+      if (score > slice_score) {
+        slice_score = score;
+        slice_best = i >= kWindow ? i - kWindow + 1 : 0;
+      }
+    }
+    if (best_tokens.empty() || slice_score > best_score) {
+      best_slice = slice;
+      best_tokens = std::move(tokens);
+      best_hits = std::move(hit);
+      best = slice_best;
+      best_score = slice_score;
+    }
+    if (wanted.empty() || best_score >= std::min<std::size_t>(wanted.size(), kWindow)) break;
+    offset = end;
   }
-  if (tokens.empty()) return "";
-  std::size_t last = std::min(tokens.size(), best + kWindow) - 1;
-  std::size_t start = tokens[best].start, end = tokens[last].end;
-  std::string out = best > 0 ? "…" : "";
-  std::size_t pos = start;
+  if (best_tokens.empty()) return "";
+  std::string_view part = best_slice;
+  std::size_t last = std::min(best_tokens.size(), best + kWindow) - 1;
+  std::size_t pos = best_tokens[best].start;
+  std::string out = (best > 0 || part.data() != body.data()) ? "…" : "";
   for (std::size_t i = best; i <= last; ++i) {
-    out += html_escape(body.substr(pos, tokens[i].start - pos));
-    std::string_view t = tokens[i].text(body);
-    if (hit[i]) out += "<mark>" + html_escape(t) + "</mark>";
-    else out += html_escape(t);
-    pos = tokens[i].end;
+    out += html_escape(part.substr(pos, best_tokens[i].start - pos));
+    std::string_view t = best_tokens[i].text(part);
+    if (best_hits[i])
+      out += "<mark>" + html_escape(t) + "</mark>";
+    else
+      out += html_escape(t);
+    pos = best_tokens[i].end;
   }
-  out += html_escape(body.substr(pos, end - pos));
-  if (last + 1 < tokens.size()) out += "…";
+  bool more =
+      last + 1 < best_tokens.size() || part.data() + part.size() < body.data() + body.size();
+  if (more) out += "…";
   return out;
 }
 
@@ -113,7 +140,8 @@ std::string compact_date(const std::string& iso, const char* what) {
     if (!std::isdigit(static_cast<unsigned char>(iso[i])))
       throw QueryError("bad_date", std::string(what) + " must be YYYY-MM-DD");
   int m = std::stoi(iso.substr(5, 2)), d = std::stoi(iso.substr(8, 2));
-  if (m < 1 || m > 12 || d < 1 || d > 31) throw QueryError("bad_date", std::string(what) + " is not a valid date");
+  if (m < 1 || m > 12 || d < 1 || d > 31)
+    throw QueryError("bad_date", std::string(what) + " is not a valid date");
   return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
 }
 
@@ -220,7 +248,8 @@ SearchResult Searcher::search(const SearchRequest& req) {
         Xapian::Query f(Xapian::Query::OP_AND, filters.begin(), filters.end());
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, f);
       }
-      if (std::getenv("TRACUU_EXPLAIN")) std::fprintf(stderr, "%s\n", query.get_description().c_str());
+      if (std::getenv("TRACUU_EXPLAIN"))
+        std::fprintf(stderr, "%s\n", query.get_description().c_str());
       Xapian::Enquire enquire(impl_->db);
       enquire.set_query(query);
       if (req.sort == SortOrder::kDate || parsed.empty)
@@ -228,7 +257,8 @@ SearchResult Searcher::search(const SearchRequest& req) {
       FacetSpy spy;
       if (req.facets) enquire.add_matchspy(&spy);
       // Facets look at up to kFacetSample candidates: exact below that, scaled estimates above.
-      Xapian::doccount check = req.facets ? std::min<Xapian::doccount>(impl_->db.get_doccount(), kFacetSample) : 0;
+      Xapian::doccount check =
+          req.facets ? std::min<Xapian::doccount>(impl_->db.get_doccount(), kFacetSample) : 0;
       Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
                                            static_cast<Xapian::doccount>(req.limit), check);
       SearchResult result;
@@ -245,7 +275,8 @@ SearchResult Searcher::search(const SearchRequest& req) {
         result.facets["directive"] = spy.top(1, 30, scale);
         result.facets["type"] = spy.top(2, 20, scale);
         auto y = spy.top(3, 100, scale);
-        std::sort(y.begin(), y.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::sort(y.begin(), y.end(),
+                  [](const auto& a, const auto& b) { return a.first > b.first; });
         result.facets["year"] = y;
       }
       result.suggestion = suggest_correction(impl_->db, parsed.words);
@@ -277,13 +308,15 @@ std::vector<Hit> Searcher::related(const std::string& id, std::size_t limit) {
   for (const auto& t : tokenizer::Tokenizer::shared().tokenize(doc->title))
     if (t.type == tokenizer::TokenType::kWord) qs.emplace_back(schema::kFolded + t.fold);
   if (qs.empty()) return {};
-  Xapian::Query q(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()),
+  Xapian::Query q(Xapian::Query::OP_AND_NOT,
+                  Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()),
                   Xapian::Query(schema::kId + id));
   Xapian::Enquire enquire(impl_->db);
   enquire.set_query(q);
   std::vector<Hit> out;
   Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
-  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(make_hit(it.get_document(), it.get_weight(), {}));
+  for (auto it = mset.begin(); it != mset.end(); ++it)
+    out.push_back(make_hit(it.get_document(), it.get_weight(), {}));
   return out;
 }
 
@@ -295,7 +328,8 @@ std::optional<DirectiveRecord> Searcher::directive(const std::string& number_any
   own.set_query(Xapian::Query(schema::kHeaderNumber + rec.number));
   Xapian::MSet own_set = own.get_mset(0, 1);
   if (!own_set.empty()) {
-    auto doc = corpus::document_from_json(nlohmann::json::parse(own_set.begin().get_document().get_data()));
+    auto doc = corpus::document_from_json(
+        nlohmann::json::parse(own_set.begin().get_document().get_data()));
     rec.document_id = doc.id;
     if (doc.header) {
       rec.type = doc.header->doc_type;
@@ -341,7 +375,8 @@ std::vector<std::string> Searcher::suggest(const std::string& prefix, std::size_
   if (auto d = tokenizer::parse_docnum(p)) p = d->canonical;
   // Document numbers first (they are what people paste), then titles.
   std::string cited = std::string(schema::kCited) + p;
-  for (auto it = impl_->db.allterms_begin(cited); it != impl_->db.allterms_end(cited) && out.size() < limit; ++it)
+  for (auto it = impl_->db.allterms_begin(cited);
+       it != impl_->db.allterms_end(cited) && out.size() < limit; ++it)
     out.push_back((*it).substr(2));
   if (out.size() < limit) {
     ParsedQuery parsed = parse_query(prefix, impl_->db);
@@ -370,7 +405,8 @@ nlohmann::json to_json(const Hit& h) {
           {"title", h.title},
           {"date", h.date ? nlohmann::json(*h.date) : nlohmann::json(nullptr)},
           {"type", h.type},
-          {"primary_province", h.primary_province ? nlohmann::json(*h.primary_province) : nlohmann::json(nullptr)},
+          {"primary_province",
+           h.primary_province ? nlohmann::json(*h.primary_province) : nlohmann::json(nullptr)},
           {"provinces", h.provinces},
           {"citations", h.citations},
           {"score", h.score},
@@ -398,15 +434,24 @@ nlohmann::json to_json(const SearchResult& r) {
 }
 
 nlohmann::json to_json(const DirectiveRecord& d) {
-  auto opt = [](const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+  auto opt = [](const std::optional<std::string>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+  };
   nlohmann::json citing = nlohmann::json::array();
   for (const auto& h : d.citing) citing.push_back(to_json(h));
-  return {{"number", d.number},      {"type", opt(d.type)},
-          {"issuer", opt(d.issuer)}, {"date", opt(d.date)},
-          {"subject", opt(d.subject)}, {"document_id", opt(d.document_id)},
-          {"citing_count", d.citing_count}, {"undated", d.undated}, {"first_cited", opt(d.first_cited)},
-          {"last_cited", opt(d.last_cited)}, {"per_year", d.per_year},
-          {"per_province", d.per_province}, {"citing", citing}};
+  return {{"number", d.number},
+          {"type", opt(d.type)},
+          {"issuer", opt(d.issuer)},
+          {"date", opt(d.date)},
+          {"subject", opt(d.subject)},
+          {"document_id", opt(d.document_id)},
+          {"citing_count", d.citing_count},
+          {"undated", d.undated},
+          {"first_cited", opt(d.first_cited)},
+          {"last_cited", opt(d.last_cited)},
+          {"per_year", d.per_year},
+          {"per_province", d.per_province},
+          {"citing", citing}};
 }
 
 }  // namespace tracuu::indexer
