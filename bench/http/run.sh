@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # HTTP load test on loopback only: indexes N real documents (../shared/data/corpus), starts
 # `tracuu serve` on 127.0.0.1, runs wrk with a mixed request set for a bounded time, and reports
-# req/s, p50/p99, errors and the server's RSS before and after. Usage: bench/http/run.sh [DOCS] [SECONDS]
+# req/s, p50/p99, errors and the server's RSS after warm-up and after the run.
+# Usage: bench/http/run.sh [DOCS=20000] [SECONDS=60]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 docs="${1:-20000}"
-seconds="${2:-30}"
+seconds="${2:-60}"
 bin=build/release/cli/tracuu
 corpus=../shared/data/corpus/baomoi_vn_news_35k.jsonl.gz
 [[ -x "$bin" ]] || { echo "build the release preset first" >&2; exit 1; }
@@ -47,9 +48,12 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 server=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 rss() { awk '/VmRSS/ {print $2 / 1024 " MB"}' "/proc/$server/status"; }
-echo "RSS before: $(rss)"
+echo "RSS at start: $(rss)"
+# A short warm-up fills the per-thread caches; memory should then stay flat under load.
+PATHS="$work/paths.txt" wrk -t2 -c16 -d10s -s bench/http/mixed.lua "http://127.0.0.1:$port" >/dev/null
+echo "RSS after a 10 s warm-up: $(rss)"
 PATHS="$work/paths.txt" wrk -t2 -c16 -d"${seconds}s" --latency -s bench/http/mixed.lua "http://127.0.0.1:$port" | grep -E "Requests/sec|requests|p50|Latency"
-echo "RSS after: $(rss)"
+echo "RSS after the ${seconds} s run: $(rss)"
 # The peer: a minimal SQLite FTS5 query loop over the same documents and queries.
 python3 - "$work/docs.jsonl" "$work/paths.txt" "$seconds" <<'PY'
 import json, sqlite3, sys, time, urllib.parse
