@@ -284,7 +284,8 @@ void Tokenizer::Impl::emit(std::string_view input, std::size_t start, std::size_
   for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
   if (ascii) {
     t.norm.assign(text);
-    for (auto& c : t.norm) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : t.norm)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
     t.fold = t.norm;
   } else {
     const Forms& f = forms_of(text);
@@ -453,7 +454,7 @@ std::vector<Word> Tokenizer::segment(std::string_view text,
     caps[k] = tokens[k].type == TokenType::kWord && is_capitalized(tokens[k].text(text));
   std::vector<std::uint64_t> hashes(tokens.size());
   for (std::size_t k = 0; k < tokens.size(); ++k) hashes[k] = syllable_hash(tokens[k].norm);
-  auto single = [&](std::size_t i) { words.push_back({i, i + 1, tokens[i].norm, tokens[i].fold}); };
+  auto single = [&](std::size_t i) { words.push_back({i, i + 1, {}, {}}); };
   std::size_t i = 0;
   while (i < tokens.size()) {
     if (tokens[i].type != TokenType::kWord) {
@@ -489,8 +490,7 @@ std::vector<Word> Tokenizer::segment(std::string_view text,
     for (auto it = cuts.rbegin(); it != cuts.rend(); ++it) {
       Word w{i + begin, i + *it, {}, {}};
       if (w.last_token - w.first_token == 1) {
-        w.norm = tokens[w.first_token].norm;
-        w.fold = tokens[w.first_token].fold;
+        // A one-token word's forms are its token's: nothing to copy (see tokenizer.h).
       } else
         for (std::size_t k = w.first_token; k < w.last_token; ++k) {
           if (k > w.first_token) {

@@ -14,8 +14,10 @@ namespace tracuu::tokenizer {
 struct Word {
   std::size_t first_token = 0;  // index into the token vector
   std::size_t last_token = 0;   // one past the last token
-  std::string norm;             // syllable norms joined by '_' ("công_tác")
-  std::string fold;             // syllable folds joined by '_' ("cong_tac")
+  // Syllable norms / folds joined by '_' ("công_tác", "cong_tac") for words of two or more
+  // tokens; empty for a one-token word, whose forms are its token's (saves a copy per token).
+  std::string norm;
+  std::string fold;
 };
 
 // The folder of shipped tables: $TRACUU_DATA_DIR when set, else the source tree's data/.
