@@ -45,27 +45,34 @@ std::vector<Paragraph> lines_to_paragraphs(const std::string& text) {
   return out;
 }
 
-// Simhash over folded word 3-shingles: reposts of one article differ in a few bits.
-std::uint64_t simhash(const std::string& folded) {
+bool word_byte(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Simhash over word 3-shingles of the normalized text (tone placement and look-alikes already
+// unified): reposts of one article differ in a few bits.
+std::uint64_t simhash(std::string_view text) {
   std::vector<std::string_view> words;
   std::size_t i = 0;
-  while (i < folded.size()) {
-    while (i < folded.size() && !std::isalnum(static_cast<unsigned char>(folded[i]))) ++i;
+  while (i < text.size()) {
+    while (i < text.size() && !word_byte(text[i])) ++i;
     std::size_t j = i;
-    while (j < folded.size() && std::isalnum(static_cast<unsigned char>(folded[j]))) ++j;
-    if (j > i) words.push_back(std::string_view(folded).substr(i, j - i));
+    while (j < text.size() && word_byte(text[j])) ++j;
+    if (j > i) words.push_back(text.substr(i, j - i));
     i = j;
   }
+  // Shingle hashes combine the three word hashes: no string is built per shingle.
+  std::vector<std::uint64_t> hashes(words.size());
+  for (std::size_t k = 0; k < words.size(); ++k) hashes[k] = XXH3_64bits(words[k].data(), words[k].size());
   int counts[64] = {};
-  for (std::size_t k = 0; k + 2 < words.size() || (k == 0 && !words.empty()); ++k) {
-    std::string shingle(words[k]);
-    for (std::size_t m = 1; m < 3 && k + m < words.size(); ++m) {
-      shingle += ' ';
-      shingle += words[k + m];
-    }
-    std::uint64_t h = XXH3_64bits(shingle.data(), shingle.size());
-    for (int b = 0; b < 64; ++b) counts[b] += (h >> b) & 1 ? 1 : -1;
-    if (words.size() < 3) break;
+  auto add = [&](std::uint64_t h) {
+    for (int bit = 0; bit < 64; ++bit) counts[bit] += (h >> bit) & 1 ? 1 : -1;
+  };
+  if (words.size() < 3) {
+    for (auto h : hashes) add(h);
+  } else {
+    for (std::size_t k = 0; k + 2 < words.size(); ++k)
+      add(hashes[k] * 0x9E3779B97F4A7C15ull ^ (hashes[k + 1] + 0x632BE59BD9B4E019ull) * 31 ^ hashes[k + 2]);
   }
   std::uint64_t out = 0;
   for (int b = 0; b < 64; ++b)
@@ -139,7 +146,7 @@ Document Extractor::extract(const RawDocument& raw) const {
     paragraphs.erase(paragraphs.begin());
   }
   // An official text's first lines are its header, not a title.
-  bool official = parse_official_header(paragraphs).has_value();
+  bool official = parse_official_header(paragraphs).has_value();  // parsed again after cleaning
   if (!title_hint && !official && !paragraphs.empty() &&
       !looks_like_header_line(paragraphs.front().text)) {
     title_hint = paragraphs.front().text;
@@ -163,7 +170,7 @@ Document Extractor::extract(const RawDocument& raw) const {
   }
   std::string norm_text = tokenizer::normalize_keep_case(doc.text);
 
-  doc.header = parse_official_header(doc.paragraphs);
+  if (official) doc.header = parse_official_header(doc.paragraphs);
   if (doc.header) {
     if (doc.header->doc_type) doc.type = type_slug(*doc.header->doc_type);
     if (!date_hint && doc.header->date) date_hint = doc.header->date;
@@ -200,8 +207,8 @@ Document Extractor::extract(const RawDocument& raw) const {
     doc.province_2025 = impl_->gazetteer.province_2025(places.primary);
   }
 
-  std::string folded = tokenizer::fold(doc.title + "\n" + doc.text);
-  doc.fingerprint = simhash(folded);
+  std::string normalized = tokenizer::normalize_keep_case(doc.title) + "\n" + norm_text;
+  doc.fingerprint = simhash(normalized);
   if (auto id = field(f, "id")) {
     doc.id = *id;
   } else if (f.contains("id") && f["id"].is_number()) {
@@ -209,7 +216,7 @@ Document Extractor::extract(const RawDocument& raw) const {
   } else if (doc.url) {
     doc.id = "u" + hex64(XXH3_64bits(doc.url->data(), doc.url->size())).substr(0, 12);
   } else {
-    doc.id = "h" + hex64(XXH3_64bits(folded.data(), folded.size())).substr(0, 12);
+    doc.id = "h" + hex64(XXH3_64bits(normalized.data(), normalized.size())).substr(0, 12);
   }
   return doc;
 }
