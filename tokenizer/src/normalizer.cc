@@ -209,30 +209,37 @@ std::string normalize_slow(std::string_view text, Mode mode) {
 std::string normalize_cached(std::string_view text, Mode mode) {
   constexpr std::size_t kMaxCached = 1 << 18;
   constexpr std::size_t kMaxRun = 48;
-  thread_local std::unordered_map<std::string, std::string> caches[3];
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+  };
+  thread_local std::unordered_map<std::string, std::string, Hash, std::equal_to<>> caches[3];
   auto& cache = caches[static_cast<int>(mode)];
   std::string out;
   out.reserve(text.size());
   std::size_t run_start = std::string::npos, run_end = 0;
-  bool run_ascii_lower = true;
+  bool run_ascii = true;
   auto flush = [&] {
     if (run_start == std::string::npos) return;
     std::string_view run = text.substr(run_start, run_end - run_start);
-    if (run_ascii_lower && mode != Mode::kKeepCase) {
-      out.append(run);  // plain lowercase ASCII needs nothing
+    if (run_ascii) {  // ASCII letters need at most lowercasing
+      std::size_t at = out.size();
+      out.append(run);
+      if (mode != Mode::kKeepCase)
+        for (std::size_t k = at; k < out.size(); ++k)
+          if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] + ('a' - 'A'));
     } else if (run.size() > kMaxRun) {
       out += normalize_slow(run, mode);
     } else {
-      std::string key(run);
-      auto it = cache.find(key);
+      auto it = cache.find(run);
       if (it == cache.end()) {
         if (cache.size() > kMaxCached) cache.clear();
-        it = cache.emplace(std::move(key), normalize_slow(run, mode)).first;
+        it = cache.emplace(std::string(run), normalize_slow(run, mode)).first;
       }
       out += it->second;
     }
     run_start = std::string::npos;
-    run_ascii_lower = true;
+    run_ascii = true;
   };
   utf8::decode(text, [&](char32_t c, std::size_t start, std::size_t end) {
     bool letter = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
@@ -241,7 +248,7 @@ std::string normalize_cached(std::string_view text, Mode mode) {
     if (letter) {
       if (run_start == std::string::npos) run_start = start;
       run_end = end;
-      run_ascii_lower = run_ascii_lower && c >= 'a' && c <= 'z';
+      run_ascii = run_ascii && c < 0x80;
       return;
     }
     flush();
