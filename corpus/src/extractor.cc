@@ -49,34 +49,39 @@ bool word_byte(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
 }
 
-// Simhash over word 3-shingles of the normalized text (tone placement and look-alikes already
-// unified): reposts of one article differ in a few bits.
-std::uint64_t simhash(std::string_view text) {
-  std::vector<std::string_view> words;
+void hash_words(std::string_view text, std::vector<std::uint64_t>& out) {
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && !word_byte(text[i])) ++i;
     std::size_t j = i;
     while (j < text.size() && word_byte(text[j])) ++j;
-    if (j > i) words.push_back(text.substr(i, j - i));
+    if (j > i) out.push_back(XXH3_64bits(text.data() + i, j - i));
     i = j;
   }
-  // Shingle hashes combine the three word hashes: no string is built per shingle.
-  std::vector<std::uint64_t> hashes(words.size());
-  for (std::size_t k = 0; k < words.size(); ++k) hashes[k] = XXH3_64bits(words[k].data(), words[k].size());
-  int counts[64] = {};
-  auto add = [&](std::uint64_t h) {
-    for (int bit = 0; bit < 64; ++bit) counts[bit] += (h >> bit) & 1 ? 1 : -1;
-  };
+}
+
+// Simhash over word 3-shingles of the normalized title and text (tone placement and look-alikes
+// already unified): reposts of one article differ in a few bits. Shingle hashes combine the
+// words' hashes, so no string is built per shingle.
+std::uint64_t simhash(std::string_view title, std::string_view text) {
+  std::vector<std::uint64_t> words;
+  hash_words(title, words);
+  hash_words(text, words);
+  std::vector<std::uint64_t> shingles;
   if (words.size() < 3) {
-    for (auto h : hashes) add(h);
+    shingles = words;
   } else {
+    shingles.reserve(words.size() - 2);
     for (std::size_t k = 0; k + 2 < words.size(); ++k)
-      add(hashes[k] * 0x9E3779B97F4A7C15ull ^ (hashes[k + 1] + 0x632BE59BD9B4E019ull) * 31 ^ hashes[k + 2]);
+      shingles.push_back(words[k] * 0x9E3779B97F4A7C15ull ^
+                         (words[k + 1] + 0x632BE59BD9B4E019ull) * 31 ^ words[k + 2]);
   }
+  std::uint32_t ones[64] = {};
+  for (std::uint64_t h : shingles)
+    for (int bit = 0; bit < 64; ++bit) ones[bit] += static_cast<std::uint32_t>((h >> bit) & 1);
   std::uint64_t out = 0;
-  for (int b = 0; b < 64; ++b)
-    if (counts[b] > 0) out |= 1ull << b;
+  for (int bit = 0; bit < 64; ++bit)
+    if (2 * static_cast<std::size_t>(ones[bit]) > shingles.size()) out |= 1ull << bit;
   return out;
 }
 
@@ -207,8 +212,8 @@ Document Extractor::extract(const RawDocument& raw) const {
     doc.province_2025 = impl_->gazetteer.province_2025(places.primary);
   }
 
-  std::string normalized = tokenizer::normalize_keep_case(doc.title) + "\n" + norm_text;
-  doc.fingerprint = simhash(normalized);
+  std::string norm_title = tokenizer::normalize_keep_case(doc.title);
+  doc.fingerprint = simhash(norm_title, norm_text);
   if (auto id = field(f, "id")) {
     doc.id = *id;
   } else if (f.contains("id") && f["id"].is_number()) {
@@ -216,7 +221,9 @@ Document Extractor::extract(const RawDocument& raw) const {
   } else if (doc.url) {
     doc.id = "u" + hex64(XXH3_64bits(doc.url->data(), doc.url->size())).substr(0, 12);
   } else {
-    doc.id = "h" + hex64(XXH3_64bits(normalized.data(), normalized.size())).substr(0, 12);
+    doc.id = "h" + hex64(XXH3_64bits(norm_text.data(), norm_text.size()) ^
+                         XXH3_64bits(norm_title.data(), norm_title.size()))
+                       .substr(0, 12);
   }
   return doc;
 }
