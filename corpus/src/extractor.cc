@@ -92,7 +92,8 @@ std::string type_slug(const std::string& doc_type) {
       {"nghị định", "nghi-dinh"}, {"thông tư", "thong-tu"},     {"hướng dẫn", "huong-dan"},
       {"quy định", "quy-dinh"},   {"thông báo", "thong-bao"},   {"chương trình", "chuong-trinh"},
       {"luật", "luat"},           {"đề án", "de-an"},           {"thông tri", "thong-tri"},
-      {"công văn", "cong-van"},   {"hiến pháp", "hien-phap"},   {"bộ luật", "luat"}};
+      {"công văn", "cong-van"},   {"hiến pháp", "hien-phap"},   {"bộ luật", "luat"},
+      {"pháp lệnh", "phap-lenh"}};
   std::string n = tokenizer::normalize(doc_type);
   for (const auto& [word, slug] : kSlugs)
     if (n.rfind(word, 0) == 0) return slug;
@@ -194,17 +195,16 @@ Document Extractor::extract(const RawDocument& raw) const {
   doc.title = title_hint ? trim(*title_hint) : std::string();
   if (doc.title.empty()) doc.title = "(không có tiêu đề)";
   doc.date = date_hint;
-  if (!doc.date) {
-    if (auto latest = latest_date_mentioned(norm_text)) doc.date_estimated = latest;
-  }
+  std::string norm_title = tokenizer::normalize_keep_case(doc.title);
+  if (!doc.date) doc.date_estimated = estimate_date(norm_title, norm_text);
 
-  doc.citations = find_citations(norm_text);
+  // Titles cite too ("Triển khai Kết luận 114-KL/TW"); some dumps have the lead as the title.
+  doc.citations = find_citations(norm_title + "\n" + norm_text);
   if (doc.header) {  // the text itself is not a citation of itself
     std::erase_if(doc.citations, [&](const Citation& c) { return c.number == doc.header->number; });
   }
 
-  PlaceMentions places =
-      impl_->gazetteer.find(tokenizer::normalize_keep_case(doc.title), norm_text);
+  PlaceMentions places = impl_->gazetteer.find(norm_title, norm_text);
   doc.provinces = places.provinces;
   doc.districts = places.districts;
   if (!places.primary.empty()) {
@@ -212,7 +212,6 @@ Document Extractor::extract(const RawDocument& raw) const {
     doc.province_2025 = impl_->gazetteer.province_2025(places.primary);
   }
 
-  std::string norm_title = tokenizer::normalize_keep_case(doc.title);
   doc.fingerprint = simhash(norm_title, norm_text);
   if (auto id = field(f, "id")) {
     doc.id = *id;

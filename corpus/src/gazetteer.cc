@@ -46,6 +46,26 @@ bool typed_before(const std::string& text, std::size_t pos) {
   return false;
 }
 
+// "Tòa án nhân dân cấp cao tại Hà Nội", "trú tại Hà Nội": a place, unless the sentence is about
+// an event held there ("Hội nghị ... diễn ra tại Hà Nội"), where the city is only the venue.
+bool located_at(const std::string& s, std::size_t pos) {
+  constexpr std::string_view kAt = "tại ";
+  if (pos < kAt.size() || s.compare(pos - kAt.size(), kAt.size(), kAt) != 0) return false;
+  // The sentence around the mention, at most 160 bytes each way.
+  std::size_t from = pos > 160 ? pos - 160 : 0;
+  std::size_t stop = s.find_last_of(".\n", pos);
+  if (stop != std::string::npos && stop >= from) from = stop + 1;
+  std::size_t to = std::min(s.size(), pos + 160);
+  std::size_t end = s.find_first_of(".\n", pos);
+  if (end != std::string::npos && end < to) to = end;
+  std::string_view sentence(s.data() + from, to - from);
+  for (std::string_view event :
+       {"hội nghị", "Hội nghị", "hội thảo", "Hội thảo", "họp", "diễn ra", "khai mạc", "tổ chức",
+        "đại hội", "Đại hội", "tọa đàm", "lễ ", "Lễ ", "gặp", "phiên", "chủ trì"})
+    if (sentence.find(event) != std::string_view::npos) return false;
+  return true;
+}
+
 }  // namespace
 
 Gazetteer::Gazetteer(const std::string& data_dir) {
@@ -89,7 +109,7 @@ PlaceMentions Gazetteer::find(const std::string& title, const std::string& text)
         bool typed = typed_before(*s, pos);
         // An address ("quận Ba Đình, Hà Nội", "Nội Bài (Hà Nội)") is a place too.
         bool address = pos >= 2 && (s->compare(pos - 2, 2, ", ") == 0 || (*s)[pos - 1] == '(');
-        if (needs_type && !typed && !address) continue;
+        if (needs_type && !typed && !address && !located_at(*s, pos)) continue;
         double w = (typed ? 2.0 : 1.0) * (s == &title ? 3.0 : 1.0);
         score[i] += w;
         std::size_t order = (s == &title ? 0 : title.size() + 1) + pos;

@@ -193,11 +193,14 @@ CleanResult clean_paragraphs(std::vector<Paragraph> paragraphs) {
 }
 
 std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>& paragraphs) {
-  static const RE2 kSo(R"((?i)^\s*Số\s*:?\s*(\d[^\s,;]*(?:\s*[-/]\s*[^\s,;]+)*))", regex_options());
+  // "Số: 05-CT/TW"; laws write "Luật số: 38/2019/QH14", codes "Bộ luật số: ...".
+  static const RE2 kSo(
+      R"((?i)^\s*(?:(?:bộ\s+)?luật\s+|pháp lệnh\s+)?Số\s*:?\s*(\d[^\s,;]*(?:\s*[-/]\s*[^\s,;]+)*))",
+      regex_options());
   static const RE2 kPlaceDate(
       R"(^([\pL .'-]{2,40}),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})", regex_options());
   static const RE2 kType(
-      R"(^(CHỈ THỊ|KẾT LUẬN|NGHỊ QUYẾT|KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|NGHỊ ĐỊNH|THÔNG TƯ|HƯỚNG DẪN|QUY ĐỊNH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN|THÔNG TRI|LUẬT|CÔNG VĂN)\b)",
+      R"(^(CHỈ THỊ|KẾT LUẬN|NGHỊ QUYẾT|KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|NGHỊ ĐỊNH|THÔNG TƯ|HƯỚNG DẪN|QUY ĐỊNH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN|THÔNG TRI|BỘ LUẬT|LUẬT|PHÁP LỆNH|CÔNG VĂN)\b)",
       regex_options());
   OfficialHeader h;
   std::size_t limit = std::min<std::size_t>(paragraphs.size(), 14);
@@ -212,6 +215,9 @@ std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>
   for (std::size_t i = 0; i < limit; ++i) {
     std::string line = start_of(i);
     // "Số: 05-CT/TW" may share a line with the place-date.
+    // "77/2006/QH 11": a legislature number split from its term.
+    static const RE2 kSplitTerm(R"((\d/[\d/]*\p{Lu}+) (\d{1,2})\b)", regex_options());
+    RE2::GlobalReplace(&line, kSplitTerm, R"(\1\2)");
     if (RE2::PartialMatch(line, kSo, &number_text)) {
       if (auto d = tokenizer::parse_docnum(number_text)) {
         h.number = d->canonical;
@@ -258,6 +264,7 @@ std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>
         {"nghị định", "Nghị định"}, {"thông tư", "Thông tư"},     {"hướng dẫn", "Hướng dẫn"},
         {"quy định", "Quy định"},   {"thông báo", "Thông báo"},   {"chương trình", "Chương trình"},
         {"đề án", "Đề án"},         {"thông tri", "Thông tri"},   {"luật", "Luật"},
+        {"bộ luật", "Bộ luật"},     {"pháp lệnh", "Pháp lệnh"},
         {"công văn", "Công văn"}};
     for (const auto& [l, c] : kCap)
       if (*h.doc_type == l) h.doc_type = c;
@@ -265,20 +272,38 @@ std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>
   return h;
 }
 
-std::optional<std::string> latest_date_mentioned(const std::string& text) {
+std::optional<std::string> estimate_date(const std::string& title, const std::string& text) {
   static const RE2 kDmy(R"((\d{1,2})/(\d{1,2})/(\d{4}))", regex_options());
   static const RE2 kWords(R"(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))",
                           regex_options());
-  std::optional<std::string> best;
+  std::optional<std::string> latest;
   for (const RE2* re : {&kDmy, &kWords}) {
     re2::StringPiece input(text);
     int d, m, y;
     while (RE2::FindAndConsume(&input, *re, &d, &m, &y)) {
       auto date = iso(d, m, y);
-      if (date && (!best || *date > *best)) best = date;
+      if (date && (!latest || *date > *latest)) latest = date;
     }
   }
-  return best;
+  // News leads open with the day they report: "Ngày 26/4, ...", "Chiều 29/4, ...". That day
+  // is the best estimate, in the year of the latest full date the text mentions.
+  static const RE2 kLead(
+      R"((?i)^\s*(?:(?:rạng sáng|sáng|trưa|chiều|tối|đêm|hôm nay)\s+(?:nay\s+)?)?(?:ngày\s+)?(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\s*[,:])",
+      regex_options());
+  for (const std::string* lead : {&title, &text}) {
+    int d = 0, m = 0, y = 0;
+    std::string year;
+    if (!RE2::PartialMatch(*lead, kLead, &d, &m, &year)) continue;
+    if (!year.empty()) {
+      y = std::stoi(year);
+    } else if (latest) {
+      y = std::stoi(latest->substr(0, 4));
+    } else {
+      continue;
+    }
+    if (auto date = iso(d, m, y)) return date;
+  }
+  return latest;
 }
 
 }  // namespace tracuu::corpus

@@ -31,7 +31,8 @@ CleanResult clean_paragraphs(std::vector<Paragraph> paragraphs);
 
 std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>& paragraphs);
 
-// The latest full date mentioned anywhere (an estimate for undated pages).
-std::optional<std::string> latest_date_mentioned(const std::string& text);
+// A best estimate of an undated page's date: the day a news lead opens with ("Ngày 26/4, ..."),
+// in the year of the latest full date mentioned; else that latest full date.
+std::optional<std::string> estimate_date(const std::string& title, const std::string& text);
 
 }  // namespace tracuu::corpus
