@@ -50,6 +50,8 @@ void register_index(CLI::App& app, int& exit_code) {
       if (writer.remove(id)) ++stats.deleted;
       else std::cerr << "tracuu index: no document with id " << id << "\n";
     }
+    // A deletion can leave one meaning for a short name ("Chỉ thị 49") that had two.
+    if (stats.deleted > 0) writer.resolve_short_names();
     writer.commit();
     if (tty) std::fprintf(stderr, "\n");
     std::fprintf(stderr, "tracuu index: %zu added, %zu updated, %zu deleted, %zu failed, %.1f s\n",

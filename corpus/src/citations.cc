@@ -4,6 +4,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 
@@ -88,8 +89,13 @@ void read_context(const std::string& text, std::size_t from, Citation& c) {
 
 }  // namespace
 
-std::vector<Citation> find_citations(const std::string& text) {
-  std::vector<Citation> out;
+std::optional<std::string> citation_type_name(const std::string& type_code) {
+  return type_name_of_code(type_code);
+}
+
+CitationScan find_citations(const std::string& text) {
+  CitationScan scan;
+  std::vector<Citation>& out = scan.citations;
   std::map<std::string, std::size_t> index;  // canonical -> position in out
   auto add = [&](Citation c) -> Citation& {
     auto it = index.find(c.number);
@@ -173,13 +179,18 @@ std::vector<Citation> find_citations(const std::string& text) {
         }
       }
     }
-    if (canonical.empty()) continue;
+    if (canonical.empty()) {
+      ShortCitation s{*code, short_no};
+      if (std::find(scan.unresolved.begin(), scan.unresolved.end(), s) == scan.unresolved.end())
+        scan.unresolved.push_back(std::move(s));
+      continue;
+    }
     Citation c;
     c.number = canonical;
     c.type = type_name_of_code(*code);
     add(std::move(c));
   }
-  return out;
+  return scan;
 }
 
 }  // namespace tracuu::corpus

@@ -8,7 +8,12 @@
 
 namespace tracuu::corpus {
 
-// `text` in normalize_keep_case form. One entry per canonical number, first mention first.
-std::vector<Citation> find_citations(const std::string& text);
+struct CitationScan {
+  std::vector<Citation> citations;         // one per canonical number, first mention first
+  std::vector<ShortCitation> unresolved;   // short names with no full number in the text
+};
+
+// `text` in normalize_keep_case form.
+CitationScan find_citations(const std::string& text);
 
 }  // namespace tracuu::corpus

@@ -48,6 +48,11 @@ json to_json(const Document& doc) {
                          {"date", opt(c.date)},
                          {"subject", opt(c.subject)},
                          {"khoa", opt(c.khoa)}});
+  for (std::size_t i = 0; i < doc.citations.size(); ++i)
+    if (doc.citations[i].from_archive) citations[i]["resolved"] = "archive";
+  json short_citations = json::array();
+  for (const auto& c : doc.short_citations)
+    short_citations.push_back({{"type_code", c.type_code}, {"number", c.number}});
   json paragraphs = json::array();
   for (const auto& p : doc.paragraphs)
     paragraphs.push_back({{"kind", kind_name(p.kind)}, {"text", p.text}});
@@ -69,6 +74,7 @@ json to_json(const Document& doc) {
           {"province_2025", opt(doc.province_2025)},
           {"districts", doc.districts},
           {"citations", citations},
+          {"short_citations", short_citations},
           {"header", header},
           {"paragraphs", paragraphs},
           {"text", doc.text},
@@ -94,7 +100,11 @@ Document document_from_json(const json& j) {
   if (auto it = j.find("citations"); it != j.end() && it->is_array())
     for (const auto& c : *it)
       d.citations.push_back({get_str(c, "number"), get_opt(c, "type"), get_opt(c, "issuer"),
-                             get_opt(c, "date"), get_opt(c, "subject"), get_opt(c, "khoa")});
+                             get_opt(c, "date"), get_opt(c, "subject"), get_opt(c, "khoa"),
+                             get_str(c, "resolved") == "archive"});
+  if (auto it = j.find("short_citations"); it != j.end() && it->is_array())
+    for (const auto& c : *it)
+      d.short_citations.push_back({get_str(c, "type_code"), get_str(c, "number")});
   if (auto it = j.find("header"); it != j.end() && it->is_object())
     d.header =
         OfficialHeader{get_str(*it, "number"), get_opt(*it, "issuer"),   get_opt(*it, "place"),

@@ -14,6 +14,7 @@
 #include "gazetteer.h"
 #include "html_text.h"
 #include "text_rules.h"
+#include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
 #include "tracuu/tokenizer/tokenizer.h"
 
@@ -199,9 +200,16 @@ Document Extractor::extract(const RawDocument& raw) const {
   if (!doc.date) doc.date_estimated = estimate_date(norm_title, norm_text);
 
   // Titles cite too ("Triển khai Kết luận 114-KL/TW"); some dumps have the lead as the title.
-  doc.citations = find_citations(norm_title + "\n" + norm_text);
+  CitationScan scan = find_citations(norm_title + "\n" + norm_text);
+  doc.citations = std::move(scan.citations);
+  doc.short_citations = std::move(scan.unresolved);
   if (doc.header) {  // the text itself is not a citation of itself
     std::erase_if(doc.citations, [&](const Citation& c) { return c.number == doc.header->number; });
+    if (auto own = tokenizer::parse_docnum(doc.header->number)) {
+      std::erase_if(doc.short_citations, [&](const ShortCitation& c) {
+        return c.type_code == own->type_code && c.number == own->number;
+      });
+    }
   }
 
   PlaceMentions places = impl_->gazetteer.find(norm_title, norm_text);

@@ -5,6 +5,9 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <cstring>
+#include <map>
+#include <set>
 #include <filesystem>
 #include <condition_variable>
 #include <mutex>
@@ -14,6 +17,7 @@
 #include "schema.h"
 #include "tracuu/corpus/extractor.h"
 #include "tracuu/corpus/reader.h"
+#include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
 
 namespace tracuu::indexer {
@@ -95,6 +99,71 @@ bool IndexWriter::remove(const std::string& id) {
 }
 
 void IndexWriter::commit() { impl_->commit(); }
+
+namespace {
+
+bool names(const std::string& canonical, const std::string& code, const std::string& number) {
+  auto d = tokenizer::parse_docnum(canonical);
+  return d && d->type_code == code && d->number == number;
+}
+
+}  // namespace
+
+std::size_t IndexWriter::resolve_short_names() {
+  Xapian::WritableDatabase& db = impl_->db;
+  const std::string xr = schema::kShortCited;
+  std::vector<std::string> keys;
+  for (auto t = db.allterms_begin(xr); t != db.allterms_end(xr); ++t) keys.push_back(*t);
+  std::size_t changed = 0;
+  for (const std::string& term : keys) {
+    std::string key = term.substr(xr.size());
+    std::size_t space = key.find(' ');
+    if (space == std::string::npos) continue;
+    std::string code = key.substr(0, space), number = key.substr(space + 1);
+    // The documents naming it, and what each was resolved to before.
+    std::vector<std::pair<Xapian::docid, corpus::Document>> docs;
+    std::map<std::string, Xapian::doccount> resolved_to;
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+      auto doc = corpus::document_from_json(nlohmann::json::parse(db.get_document(*p).get_data()));
+      for (const auto& c : doc.citations)
+        if (c.from_archive && names(c.number, code, number)) ++resolved_to[c.number];
+      docs.emplace_back(*p, std::move(doc));
+    }
+    // Numbers the archive knows for it on its own: cited in full or archived as a text.
+    std::set<std::string> known;
+    for (const char* prefix : {schema::kCited, schema::kHeaderNumber}) {
+      std::string start = std::string(prefix) + number;
+      for (auto t = db.allterms_begin(start); t != db.allterms_end(start); ++t) {
+        std::string canonical = (*t).substr(std::strlen(prefix));
+        if (!names(canonical, code, number)) continue;
+        Xapian::doccount own = t.get_termfreq();
+        if (prefix == schema::kCited) own -= std::min(own, resolved_to[canonical]);
+        if (own > 0) known.insert(canonical);
+      }
+    }
+    std::string target = known.size() == 1 ? *known.begin() : "";
+    for (auto& [docid, doc] : docs) {
+      std::string current;
+      for (const auto& c : doc.citations)
+        if (c.from_archive && names(c.number, code, number)) current = c.number;
+      if (current == target) continue;
+      std::erase_if(doc.citations, [&](const corpus::Citation& c) {
+        return c.from_archive && names(c.number, code, number);
+      });
+      if (!target.empty()) {
+        corpus::Citation c;
+        c.number = target;
+        c.type = corpus::citation_type_name(code);
+        c.from_archive = true;
+        doc.citations.push_back(std::move(c));
+      }
+      db.replace_document(docid, schema::build_document(doc));
+      ++changed;
+    }
+  }
+  impl_->commit();
+  return changed;
+}
 
 IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
   auto started = std::chrono::steady_clock::now();
@@ -195,6 +264,7 @@ IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
     }
   }
   for (auto& th : pool) th.join();
+  resolve_short_names();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return stats;
 }

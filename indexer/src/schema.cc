@@ -64,6 +64,8 @@ std::vector<std::string> split_values(const std::string& joined) {
   return out;
 }
 
+std::string short_key(const corpus::ShortCitation& c) { return c.type_code + " " + c.number; }
+
 Xapian::Document build_document(const corpus::Document& doc) {
   Xapian::Document xdoc;
   index_text(xdoc, doc.text, 1, 1);
@@ -80,6 +82,7 @@ Xapian::Document build_document(const corpus::Document& doc) {
     cited.push_back(c.number);
     if (c.issuer) add_boolean(xdoc, kIssuer, *c.issuer);
   }
+  for (const auto& c : doc.short_citations) add_boolean(xdoc, kShortCited, short_key(c));
   if (doc.header) add_boolean(xdoc, kHeaderNumber, doc.header->number);
   if (doc.source) add_boolean(xdoc, kSource, *doc.source);
   const auto& date = doc.date ? doc.date : doc.date_estimated;

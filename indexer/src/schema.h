@@ -19,6 +19,7 @@ inline constexpr const char* kProvince2025 = "XPN";
 inline constexpr const char* kDistrict = "XD";
 inline constexpr const char* kCited = "XC";
 inline constexpr const char* kHeaderNumber = "XH";  // the document IS this number's text
+inline constexpr const char* kShortCited = "XR";    // "CT 49": cited by short name only
 inline constexpr const char* kIssuer = "XI";
 inline constexpr const char* kSource = "XS";
 inline constexpr const char* kYear = "Y";
@@ -38,6 +39,9 @@ inline constexpr Xapian::valueno kFacetType = 5;
 inline constexpr Xapian::valueno kFacetYear = 6;
 
 Xapian::Document build_document(const corpus::Document& doc);
+
+// The XR term value of a short citation: "CT 49".
+std::string short_key(const corpus::ShortCitation& c);
 
 std::string join_values(const std::vector<std::string>& values);
 std::vector<std::string> split_values(const std::string& joined);

@@ -251,6 +251,9 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
       if (c.issuer) o << " của " << html_escape(*c.issuer);
       if (c.date) o << ", ngày " << date_vi(c.date);
       if (c.subject) o << "<br><span class=\"muted\">" << html_escape(*c.subject) << "</span>";
+      if (c.from_archive)
+        o << "<br><span class=\"muted\">Bài chỉ ghi tên gọi tắt; số hiệu đầy đủ được xác định từ kho "
+             "văn bản (chỉ có một văn bản mang số này).</span>";
       o << "</li>";
     }
     o << "</ul>";

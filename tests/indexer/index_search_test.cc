@@ -7,6 +7,7 @@
 #include <atomic>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <fstream>
 #include <thread>
 
@@ -327,5 +328,54 @@ TEST(Searcher, AConcurrentReaderSeesCommittedBatchesWhileWriting) {
   done = true;
   reader.join();
   EXPECT_GT(max_seen.load(), 0u);
+  fs::remove_all(db);
+}
+
+TEST(IndexWriter, ShortNamesResolveAcrossTheArchiveOnlyWhenUnambiguous) {
+  auto db = fresh_dir("short-names");
+  auto extract = [](const std::string& id, const std::string& title, const std::string& text) {
+    tracuu::corpus::RawDocument raw;
+    raw.format = tracuu::corpus::RawDocument::Format::kJson;
+    raw.content = text;
+    raw.fields = {{"id", id}, {"title", title}, {"text", text}};
+    return tracuu::corpus::Extractor::shared().extract(raw);
+  };
+  auto short_only = extract("tram-tau", "Huyện Trạm Tấu học tập Chỉ thị 49",
+                            "Huyện ủy Trạm Tấu quán triệt Chỉ thị 49 của Ban Bí thư.");
+  ASSERT_TRUE(short_only.citations.empty());
+  ASSERT_EQ(short_only.short_citations.size(), 1u);
+  auto citing = [&](const std::string& number) {
+    Searcher s(db.string());
+    SearchRequest r;
+    r.directives = {number};
+    std::set<std::string> ids;
+    for (const auto& h : s.search(r).hits) ids.insert(h.id);
+    return ids;
+  };
+  {
+    IndexWriter w(db.string(), {});
+    w.upsert(short_only);
+    w.commit();
+    EXPECT_EQ(w.resolve_short_names(), 0u);  // nothing in the archive says which 49 it is
+    w.upsert(extract("yen-bai", "Yên Bái triển khai Chỉ thị 49-CT/TW",
+                     "Tỉnh ủy ban hành kế hoạch thực hiện Chỉ thị số 49-CT/TW của Ban Bí thư."));
+    EXPECT_EQ(w.resolve_short_names(), 1u);
+  }
+  EXPECT_EQ(citing("49-CT/TW"), (std::set<std::string>{"tram-tau", "yen-bai"}));
+  {
+    // A second "Chỉ thị 49" in the archive makes the short name ambiguous again.
+    IndexWriter w(db.string(), {});
+    w.upsert(extract("ttg", "Thực hiện Chỉ thị 49/CT-TTg",
+                     "Các bộ, ngành thực hiện Chỉ thị số 49/CT-TTg của Thủ tướng Chính phủ."));
+    EXPECT_EQ(w.resolve_short_names(), 1u);
+  }
+  EXPECT_EQ(citing("49-CT/TW"), (std::set<std::string>{"yen-bai"}));
+  {
+    IndexWriter w(db.string(), {});
+    EXPECT_TRUE(w.remove("ttg"));
+    EXPECT_EQ(w.resolve_short_names(), 1u);
+    EXPECT_EQ(w.resolve_short_names(), 0u);  // stable: nothing left to change
+  }
+  EXPECT_EQ(citing("49-CT/TW"), (std::set<std::string>{"tram-tau", "yen-bai"}));
   fs::remove_all(db);
 }

@@ -17,6 +17,17 @@ struct Citation {
   std::optional<std::string> date;     // ISO yyyy-mm-dd of the cited document
   std::optional<std::string> subject;  // trích yếu
   std::optional<std::string> khoa;     // "XI"
+  // Resolved by the indexer from a short name ("Chỉ thị 49") because the archive holds exactly
+  // one document number it can mean; see ShortCitation.
+  bool from_archive = false;
+};
+
+// A document named only by type and number ("Chỉ thị 49", "KL 114") with no full number in the
+// same text. The indexer resolves it when the archive makes it unambiguous.
+struct ShortCitation {
+  std::string type_code;  // "CT"
+  std::string number;     // "49"
+  bool operator==(const ShortCitation&) const = default;
 };
 
 struct Paragraph {
@@ -49,6 +60,7 @@ struct Document {
   std::optional<std::string> province_2025;    // the primary province after the 2025 merger
   std::vector<std::string> districts;          // "Chợ Đồn (Bắc Kạn)"
   std::vector<Citation> citations;
+  std::vector<ShortCitation> short_citations;
   std::optional<OfficialHeader> header;
   std::vector<Paragraph> paragraphs;
   std::string text;                  // paragraphs joined by "\n"
@@ -56,6 +68,9 @@ struct Document {
   std::string origin;                // file path (and line) it came from
   nlohmann::json extra = nlohmann::json::object();  // unknown input fields, kept
 };
+
+// "CT" -> "Chỉ thị": the type name of a document-number type code, if known.
+std::optional<std::string> citation_type_name(const std::string& type_code);
 
 // The `tracuu extract` JSON shape (see docs/corpus.md); from_json accepts what to_json writes.
 nlohmann::json to_json(const Document& doc);

@@ -42,8 +42,14 @@ class IndexWriter {
   bool remove(const std::string& id);
   void commit();
 
-  // Reads, extracts and indexes every document under `paths`, committing in batches.
+  // Reads, extracts and indexes every document under `paths`, committing in batches, then
+  // resolves short names across the archive (below).
   IndexStats index_paths(const std::vector<std::string>& paths);
+
+  // Documents that cite "Chỉ thị 49" without its full number get the citation of the one
+  // number the archive knows for it (49-CT/TW), or lose it when a second one appears. Returns
+  // the number of documents changed; commits.
+  std::size_t resolve_short_names();
 
  private:
   struct Impl;
