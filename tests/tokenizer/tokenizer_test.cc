@@ -2,6 +2,7 @@
 #include "tracuu/tokenizer/tokenizer.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
@@ -21,13 +22,15 @@ const Token* find(const std::vector<Token>& tokens, std::string_view input, std:
 }
 
 std::string run_cli(const std::string& args, const std::string& input) {
-  std::string in_path = testing::TempDir() + "/cli_input.txt";
+  // ctest runs tests as parallel processes: each needs its own input file.
+  std::string in_path = testing::TempDir() + "/cli_input_" + std::to_string(getpid()) + ".txt";
   std::ofstream(in_path, std::ios::binary) << input;
   std::string cmd = std::string(TRACUU_CLI_PATH) + " " + args + " " + in_path;
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
   std::string out;
   char buf[4096];
   while (std::size_t n = fread(buf, 1, sizeof buf, pipe.get())) out.append(buf, n);
+  std::remove(in_path.c_str());
   return out;
 }
 }  // namespace
