@@ -215,10 +215,14 @@ std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>
   for (std::size_t i = 0; i < limit; ++i) {
     std::string line = start_of(i);
     // "Số: 05-CT/TW" may share a line with the place-date.
-    // "77/2006/QH 11": a legislature number split from its term.
-    static const RE2 kSplitTerm(R"((\d/[\d/]*\p{Lu}+) (\d{1,2})\b)", regex_options());
-    RE2::GlobalReplace(&line, kSplitTerm, R"(\1\2)");
     if (RE2::PartialMatch(line, kSo, &number_text)) {
+      // "77/2006/QH 11": a legislature number split from its term.
+      static const RE2 kSplitTerm(R"(\p{Lu} (\d{1,2})(?:\D|$))", regex_options());
+      std::string term;
+      std::size_t at = line.find(number_text);
+      if (at != std::string::npos && at + number_text.size() < line.size() &&
+          RE2::PartialMatch(std::string_view(line).substr(at + number_text.size() - 1, 6), kSplitTerm, &term))
+        number_text += term;
       if (auto d = tokenizer::parse_docnum(number_text)) {
         h.number = d->canonical;
         so_line = i;
