@@ -13,6 +13,9 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
 #include "utf8_util.h"
@@ -63,6 +66,10 @@ CharClass classify(char32_t c) {
     if (c >= '0' && c <= '9') return CharClass::kDigit;
     return CharClass::kOther;
   }
+  // Vietnamese letters (precomposed and combining marks) without a call into ICU.
+  if ((c >= 0x00C0 && c <= 0x024F && c != 0x00D7 && c != 0x00F7) || (c >= 0x1E00 && c <= 0x1EFF) ||
+      (c >= 0x0300 && c <= 0x036F))
+    return CharClass::kLetter;
   auto u = static_cast<UChar32>(c);
   if (u_isUWhiteSpace(u) || c == 0x00A0 || c == 0x202F) return CharClass::kSpace;
   if (c == 0x00AD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF)
@@ -184,11 +191,7 @@ bool is_closing(char32_t c) {
          c == 0x00BB || c == 0x2026;
 }
 
-std::uint64_t syllable_hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
-
-std::uint64_t combine_hash(std::uint64_t h, std::uint64_t syllable, bool first) {
-  return first ? syllable : h * 0x9E3779B97F4A7C15ull + syllable + 0x632BE59BD9B4E019ull;
-}
+std::uint64_t syllable_hash(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
 // Lets maps keyed by std::string be searched with a string_view (no allocation per lookup).
 struct StringHash {
@@ -200,23 +203,99 @@ struct Forms {
   std::string norm, fold;
 };
 
-// norm and fold of a token's text, computed once per distinct text and thread.
+// norm and fold of a token's text, computed once per distinct text and thread. A direct-mapped
+// cache: one probe, no node allocation; a collision just recomputes.
 const Forms& forms_of(std::string_view text) {
-  thread_local std::unordered_map<std::string, Forms, StringHash, std::equal_to<>> cache;
-  auto it = cache.find(text);
-  if (it != cache.end()) return it->second;
-  if (cache.size() > (1u << 18)) cache.clear();
-  return cache.emplace(std::string(text), Forms{normalize(text), fold(text)}).first->second;
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string text;
+    Forms forms;
+  };
+  constexpr std::size_t kSlots = 1u << 15;
+  thread_local std::vector<Slot> cache(kSlots);
+  std::uint64_t h = XXH3_64bits(text.data(), text.size());
+  Slot& slot = cache[h & (kSlots - 1)];
+  if (slot.hash != h || slot.text != text) {
+    slot.hash = h;
+    slot.text.assign(text);
+    slot.forms.norm = normalize(text);
+    slot.forms.fold = fold(text);
+  }
+  return slot.forms;
 }
+
+// The segmentation lexicon: open addressing over hashes of syllable sequences. Each entry is a
+// word, a prefix of a longer word, or both, so the segmenter stops extending a candidate as soon
+// as no word can start with it.
+class Lexicon {
+ public:
+  static constexpr std::uint8_t kWord = 1, kPrefix = 2;
+  struct Entry {
+    std::uint64_t key = 0;
+    float score = 0;
+    std::uint8_t flags = 0;
+  };
+
+  void build(const std::vector<std::pair<std::vector<std::uint64_t>, float>>& words) {
+    std::size_t needed = 16;
+    for (const auto& w : words) needed += w.first.size();
+    std::size_t size = 1;
+    while (size < needed * 2) size <<= 1;
+    table_.assign(size, {});
+    mask_ = size - 1;
+    for (const auto& [syllables, score] : words) {
+      std::uint64_t h = 0;
+      for (std::size_t k = 0; k < syllables.size(); ++k) {
+        h = combine(h, syllables[k], k == 0);
+        Entry& e = slot(h);
+        if (k + 1 == syllables.size()) {
+          e.flags |= kWord;
+          e.score = score;
+        } else {
+          e.flags |= kPrefix;
+        }
+      }
+    }
+  }
+
+  const Entry* find(std::uint64_t h) const {
+    h = h ? h : 1;
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Entry& e = table_[i];
+      if (e.key == h) return &e;
+      if (e.key == 0) return nullptr;
+    }
+  }
+
+  static std::uint64_t combine(std::uint64_t h, std::uint64_t syllable, bool first) {
+    return first ? syllable : h * 0x9E3779B97F4A7C15ull + syllable + 0x632BE59BD9B4E019ull;
+  }
+
+ private:
+  Entry& slot(std::uint64_t h) {
+    h = h ? h : 1;
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      Entry& e = table_[i];
+      if (e.key == h || e.key == 0) {
+        e.key = h;
+        return e;
+      }
+    }
+  }
+
+  std::vector<Entry> table_;
+  std::size_t mask_ = 0;
+};
 
 }  // namespace
 
+constexpr std::size_t kMaxWordSyllables = 4;
+
 struct Tokenizer::Impl {
   std::unordered_map<std::string, std::string> abbreviations;  // surface -> expansion
-  // Word scores keyed by the combined hash of their syllables' norms (see word_hash), so the
-  // segmenter looks words up without building strings.
-  std::unordered_map<std::uint64_t, float> words;
-  std::size_t max_word_syllables = 1;
+  // Word scores keyed by the combined hash of their syllables' norms, so the segmenter looks
+  // words up without building strings.
+  Lexicon lexicon;
 
   void load_abbreviations(const std::string& path);
   void load_words(const std::string& path);
@@ -227,8 +306,6 @@ struct Tokenizer::Impl {
                    std::size_t b, std::vector<Token>& out) const;
   void chunk(std::string_view input, const std::vector<Char>& chars, std::size_t a, std::size_t b,
              std::vector<Token>& out) const;
-  float word_score(const std::vector<std::uint64_t>& hashes, const std::vector<char>& caps,
-                   std::size_t i, std::size_t n) const;
 };
 
 void Tokenizer::Impl::load_abbreviations(const std::string& path) {
@@ -249,28 +326,27 @@ void Tokenizer::Impl::load_abbreviations(const std::string& path) {
 void Tokenizer::Impl::load_words(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot read segmentation lexicon " + path);
+  std::vector<std::pair<std::vector<std::uint64_t>, float>> words;
   std::string line;
   while (std::getline(in, line)) {
     auto tab = line.find('\t');
     if (tab == std::string::npos || line[0] == '#') continue;
-    std::string word = line.substr(0, tab);
     float score = std::strtof(line.c_str() + tab + 1, nullptr);
-    std::size_t syllables = 1;
-    for (char c : word) syllables += c == ' ';
-    max_word_syllables = std::max(max_word_syllables, syllables);
     // Keys take the same normalization as tokens (tone placement may differ in sources).
-    std::string norm = normalize(word);
-    std::uint64_t h = 0;
+    std::string norm = normalize(std::string_view(line).substr(0, tab));
+    std::vector<std::uint64_t> syllables;
     std::size_t start = 0;
     for (std::size_t k = 0; k <= norm.size(); ++k) {
       if (k == norm.size() || norm[k] == ' ') {
-        h = combine_hash(h, syllable_hash(std::string_view(norm).substr(start, k - start)),
-                         start == 0);
+        if (k > start) syllables.push_back(syllable_hash(std::string_view(norm).substr(start, k - start)));
         start = k + 1;
       }
     }
-    words.emplace(h, score);
+    // Longer entries are rare and beyond what the segmenter considers.
+    if (syllables.size() >= 2 && syllables.size() <= kMaxWordSyllables)
+      words.emplace_back(std::move(syllables), score);
   }
+  lexicon.build(words);
 }
 
 void Tokenizer::Impl::emit(std::string_view input, std::size_t start, std::size_t end,
@@ -420,6 +496,8 @@ std::vector<Token> Tokenizer::tokenize(std::string_view text) const {
 namespace {
 bool is_capitalized(std::string_view text) {
   if (text.empty()) return false;
+  auto first_byte = static_cast<unsigned char>(text[0]);
+  if (first_byte < 0x80) return first_byte >= 'A' && first_byte <= 'Z';
   char32_t first = 0;
   utf8::decode(text.substr(0, std::min<std::size_t>(4, text.size())),
                [&](char32_t c, std::size_t s, std::size_t) {
@@ -429,32 +507,21 @@ bool is_capitalized(std::string_view text) {
 }
 }  // namespace
 
-// Score of tokens [i, i+n) as one word; single syllables score 0, unknown sequences -inf.
-float Tokenizer::Impl::word_score(const std::vector<std::uint64_t>& hashes,
-                                  const std::vector<char>& caps, std::size_t i,
-                                  std::size_t n) const {
-  if (n == 1) return 0.0f;
-  std::uint64_t h = hashes[i];
-  for (std::size_t k = 1; k < n; ++k) h = combine_hash(h, hashes[i + k], false);
-  auto it = words.find(h);
-  float score = it != words.end() ? it->second : -1e9f;
-  // Proper names: runs of capitalized syllables ("Lào Cai", "Nguyễn Văn An").
-  bool all_caps = true;
-  for (std::size_t k = 0; k < n && all_caps; ++k) all_caps = caps[i + k] != 0;
-  if (all_caps && n <= 4) score = std::max(score, 0.6f * static_cast<float>(n - 1));
-  return score;
-}
-
 std::vector<Word> Tokenizer::segment(std::string_view text,
                                      const std::vector<Token>& tokens) const {
   std::vector<Word> words;
   words.reserve(tokens.size());
-  std::vector<char> caps(tokens.size(), 0);
-  for (std::size_t k = 0; k < tokens.size(); ++k)
-    caps[k] = tokens[k].type == TokenType::kWord && is_capitalized(tokens[k].text(text));
-  std::vector<std::uint64_t> hashes(tokens.size());
-  for (std::size_t k = 0; k < tokens.size(); ++k) hashes[k] = syllable_hash(tokens[k].norm);
+  thread_local std::vector<char> caps;
+  thread_local std::vector<std::uint64_t> hashes;
+  caps.resize(tokens.size());
+  hashes.resize(tokens.size());
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    bool word = tokens[k].type == TokenType::kWord;
+    caps[k] = word && is_capitalized(tokens[k].text(text));
+    hashes[k] = word ? syllable_hash(tokens[k].norm) : 0;
+  }
   auto single = [&](std::size_t i) { words.push_back({i, i + 1, {}, {}}); };
+  const Lexicon& lexicon = impl_->lexicon;
   std::size_t i = 0;
   while (i < tokens.size()) {
     if (tokens[i].type != TokenType::kWord) {
@@ -467,20 +534,34 @@ std::vector<Word> Tokenizer::segment(std::string_view text,
            tokens[j].start > tokens[j - 1].end)
       ++j;
     std::size_t n = j - i;
-    std::size_t max_len = std::min<std::size_t>(impl_->max_word_syllables, 4);
+    // Best segmentation by dynamic programming, forward: from each start, extend while the
+    // syllables read so far are a word or the prefix of one. A syllable alone scores 0, a
+    // lexicon word its score, a run of capitalized syllables (a name: "Lào Cai", "Nguyễn Văn
+    // An") at least 0.6 per extra syllable.
     thread_local std::vector<float> best;
     thread_local std::vector<std::size_t> back;
     best.assign(n + 1, -1e30f);
     back.assign(n + 1, 1);
     best[0] = 0;
-    for (std::size_t e = 1; e <= n; ++e) {
-      for (std::size_t len = 1; len <= std::min(max_len, e); ++len) {
-        float s = impl_->word_score(hashes, caps, i + e - len, len);
-        if (s < -1e8f) continue;
-        if (best[e - len] + s > best[e]) {
-          best[e] = best[e - len] + s;
-          back[e] = len;
+    for (std::size_t s = 0; s < n; ++s) {
+      if (best[s] > best[s + 1]) {
+        best[s + 1] = best[s];
+        back[s + 1] = 1;
+      }
+      std::uint64_t h = hashes[i + s];
+      bool all_caps = caps[i + s] != 0;
+      for (std::size_t len = 2; len <= kMaxWordSyllables && s + len <= n; ++len) {
+        h = Lexicon::combine(h, hashes[i + s + len - 1], false);
+        all_caps = all_caps && caps[i + s + len - 1] != 0;
+        const Lexicon::Entry* e = lexicon.find(h);
+        float score = -1e30f;
+        if (e && (e->flags & Lexicon::kWord)) score = e->score;
+        if (all_caps) score = std::max(score, 0.6f * static_cast<float>(len - 1));
+        if (score > -1e29f && best[s] + score > best[s + len]) {
+          best[s + len] = best[s] + score;
+          back[s + len] = len;
         }
+        if (!all_caps && !(e && (e->flags & Lexicon::kPrefix))) break;
       }
     }
     thread_local std::vector<std::size_t> cuts;
@@ -489,9 +570,8 @@ std::vector<Word> Tokenizer::segment(std::string_view text,
     std::size_t begin = 0;
     for (auto it = cuts.rbegin(); it != cuts.rend(); ++it) {
       Word w{i + begin, i + *it, {}, {}};
-      if (w.last_token - w.first_token == 1) {
-        // A one-token word's forms are its token's: nothing to copy (see tokenizer.h).
-      } else
+      // A one-token word's forms are its token's: nothing to copy (see tokenizer.h).
+      if (w.last_token - w.first_token > 1) {
         for (std::size_t k = w.first_token; k < w.last_token; ++k) {
           if (k > w.first_token) {
             w.norm += '_';
@@ -500,6 +580,7 @@ std::vector<Word> Tokenizer::segment(std::string_view text,
           w.norm += tokens[k].norm;
           w.fold += tokens[k].fold;
         }
+      }
       words.push_back(std::move(w));
       begin = *it;
     }
