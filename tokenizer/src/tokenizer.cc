@@ -305,7 +305,7 @@ struct Tokenizer::Impl {
   void split_chunk(std::string_view input, const std::vector<Char>& chars, std::size_t a,
                    std::size_t b, std::vector<Token>& out) const;
   void chunk(std::string_view input, const std::vector<Char>& chars, std::size_t a, std::size_t b,
-             std::vector<Token>& out) const;
+             bool all_letters, std::vector<Token>& out) const;
 };
 
 void Tokenizer::Impl::load_abbreviations(const std::string& path) {
@@ -349,9 +349,34 @@ void Tokenizer::Impl::load_words(const std::string& path) {
   lexicon.build(words);
 }
 
+namespace {
+// Every shipped abbreviation has a capital (ASCII, Đ or its Eth look-alike) followed by a
+// character that is not a lowercase letter ("UBND", "HĐND", "KT-XH"), so ordinary
+// capitalized words ("Đảng", "Tỉnh") skip the table lookup and its normalization.
+bool may_be_abbreviation(std::string_view text) {
+  std::size_t second;
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') {
+    second = 1;
+  } else if (text.substr(0, 2) == "\xC4\x90" || text.substr(0, 2) == "\xC3\x90") {
+    second = 2;
+  } else {
+    return false;
+  }
+  if (second >= text.size()) return false;
+  auto c = static_cast<unsigned char>(text[second]);
+  if (c < 0x80) return !(c >= 'a' && c <= 'z');
+  char32_t cp = 0;
+  utf8::decode(text.substr(second, std::min<std::size_t>(4, text.size() - second)),
+               [&](char32_t ch, std::size_t s, std::size_t) {
+                 if (s == 0) cp = ch;
+               });
+  return !u_islower(static_cast<UChar32>(cp));
+}
+}  // namespace
+
 void Tokenizer::Impl::emit(std::string_view input, std::size_t start, std::size_t end,
                            TokenType type, std::vector<Token>& out) const {
-  Token t;
+  Token& t = out.emplace_back();
   t.start = start;
   t.end = end;
   t.type = type;
@@ -368,22 +393,19 @@ void Tokenizer::Impl::emit(std::string_view input, std::size_t start, std::size_
     t.norm = f.norm;
     t.fold = f.fold;
   }
-  // Abbreviations start with a capital (ASCII or Đ); skip the lookup for everything else.
-  bool capital =
-      !text.empty() && ((text[0] >= 'A' && text[0] <= 'Z') || text.substr(0, 2) == "\xC4\x90" ||
-                        text.substr(0, 2) == "\xC3\x90");
-  if (type == TokenType::kWord && capital && text.size() <= 24) {
-    auto it = abbreviations.find(ascii ? std::string(text) : normalize_keep_case(text));
-    if (it != abbreviations.end()) {
-      t.type = TokenType::kAbbrev;
-      t.expansion = it->second;
+  if (type == TokenType::kWord) {
+    if (text.size() <= 24 && may_be_abbreviation(text)) {
+      auto it = abbreviations.find(ascii ? std::string(text) : normalize_keep_case(text));
+      if (it != abbreviations.end()) {
+        t.type = TokenType::kAbbrev;
+        t.expansion = it->second;
+      }
     }
   } else if (type == TokenType::kDocNum) {
     if (auto d = parse_docnum(text)) t.canonical = d->canonical;
   } else if (type == TokenType::kDate) {
     if (auto d = parse_date(text)) t.canonical = *d;
   }
-  out.push_back(std::move(t));
 }
 
 // Generic split of a chunk: letter runs, digit runs, and one token per other character.
@@ -413,7 +435,11 @@ void Tokenizer::Impl::split_chunk(std::string_view input, const std::vector<Char
 
 // A whitespace-delimited chunk: special whole tokens first, with outer punctuation peeled off.
 void Tokenizer::Impl::chunk(std::string_view input, const std::vector<Char>& chars, std::size_t a,
-                            std::size_t b, std::vector<Token>& out) const {
+                            std::size_t b, bool all_letters, std::vector<Token>& out) const {
+  if (all_letters) {  // most chunks are one syllable: nothing to peel or recognize
+    emit(input, chars[a].start, chars[b - 1].end, TokenType::kWord, out);
+    return;
+  }
   std::size_t core_a = a, core_b = b;
   while (core_a < core_b && is_opening(chars[core_a].cp)) ++core_a;
   while (core_b > core_a && is_closing(chars[core_b - 1].cp)) --core_b;
@@ -435,7 +461,7 @@ void Tokenizer::Impl::chunk(std::string_view input, const std::vector<Char>& cha
       }
     } else if (core.find('.') != std::string_view::npos && is_domain(core)) {
       whole = TokenType::kDomain;
-    } else if (core.find('-') != std::string_view::npos &&
+    } else if (may_be_abbreviation(core) && core.find('-') != std::string_view::npos &&
                abbreviations.count(normalize_keep_case(core))) {
       whole = TokenType::kWord;  // emit() turns it into kAbbrev ("KT-XH")
     }
@@ -470,20 +496,23 @@ std::vector<Token> Tokenizer::tokenize(std::string_view text) const {
   // Decode one whitespace-delimited chunk at a time into a small reused buffer.
   thread_local std::vector<Char> chars;
   chars.clear();
+  bool all_letters = true;
   std::vector<Token> out;
-  out.reserve(text.size() / 5);
+  out.reserve(text.size() / 4 + 4);
   utf8::decode(text, [&](char32_t c, std::size_t s, std::size_t e) {
     CharClass cls = classify(c);
     if (cls == CharClass::kSpace) {
       if (!chars.empty()) {
-        impl_->chunk(text, chars, 0, chars.size(), out);
+        impl_->chunk(text, chars, 0, chars.size(), all_letters, out);
         chars.clear();
+        all_letters = true;
       }
       return;
     }
+    all_letters = all_letters && cls == CharClass::kLetter;
     chars.push_back({c, s, e, cls});
   });
-  if (!chars.empty()) impl_->chunk(text, chars, 0, chars.size(), out);
+  if (!chars.empty()) impl_->chunk(text, chars, 0, chars.size(), all_letters, out);
   chars.clear();
   std::uint32_t position = 0;
   for (auto& t : out) {
