@@ -15,17 +15,21 @@ void register_index(CLI::App& app, int& exit_code) {
   static std::vector<std::string> paths, deletes;
   static bool rebuild = false;
   static unsigned threads = 0;
+  static unsigned shards = 0;
   static std::size_t batch = 500;
   cmd->add_option("--db", db, "database directory")->required();
   cmd->add_option("PATH", paths, "files, directories, .gz, or - for stdin");
   cmd->add_option("--delete", deletes, "ids to delete");
   cmd->add_flag("--rebuild", rebuild, "start from an empty database");
   cmd->add_option("--threads", threads, "worker threads (default: all cores)");
+  cmd->add_option("--shards", shards, "shards of a new index, one writer thread each (default: one per core)")
+      ->check(CLI::Range(1, 64));
   cmd->add_option("--batch", batch, "documents per commit")->check(CLI::Range(1, 100000));
   cmd->callback([&exit_code] {
     indexer::IndexOptions opts;
     opts.rebuild = rebuild;
     opts.threads = threads;
+    opts.shards = shards;
     opts.batch_size = batch;
     bool tty = isatty(STDERR_FILENO);
     opts.on_error = [](const std::string& origin, const std::string& reason) {

@@ -1,48 +1,62 @@
-// The writer: documents are extracted and turned into Xapian documents on all cores; one
-// thread writes them and commits each batch (a kill -9 loses at most the batch in flight).
+// The writer: documents are extracted and turned into Xapian documents on all cores; one thread
+// per shard writes them and commits each batch (a kill -9 loses at most the batches in flight).
 #include "tracuu/indexer/index_writer.h"
 
 #include <xapian.h>
 
 #include <chrono>
-#include <cstring>
-#include <map>
-#include <set>
-#include <filesystem>
 #include <condition_variable>
+#include <cstring>
+#include <filesystem>
+#include <map>
 #include <mutex>
+#include <set>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "schema.h"
+#include "shards.h"
 #include "tracuu/corpus/extractor.h"
 #include "tracuu/corpus/reader.h"
 #include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
 
 namespace tracuu::indexer {
+namespace {
 
-struct IndexWriter::Impl {
+// Unprefixed terms (normalized syllables) feed Xapian's spelling dictionary ("did you mean")
+// and the fold -> accented-form synonyms used to restore accents. Collected by the thread that
+// built the document, so the writer threads only count them.
+std::vector<std::string> spelling_terms(const Xapian::Document& xdoc) {
+  std::vector<std::string> out;
+  for (auto it = xdoc.termlist_begin(); it != xdoc.termlist_end(); ++it) {
+    const std::string& term = *it;
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z') || term.size() > 40) continue;
+    if (std::isdigit(static_cast<unsigned char>(term[0]))) continue;
+    out.push_back(term);
+  }
+  return out;
+}
+
+// One glass database and what its writer has pending. Used by one thread at a time.
+struct Shard {
   Xapian::WritableDatabase db;
-  IndexOptions options;
-  IndexStats stats;
-
-  // Unprefixed terms (normalized syllables) feed Xapian's spelling dictionary ("did you mean")
-  // and the fold -> accented-form synonyms used to restore accents. Counted in memory and
-  // written once per batch: far fewer calls into the database than one per document term.
+  // Counted in memory and written once per batch: far fewer calls into the database than one
+  // per document term.
   std::unordered_map<std::string, Xapian::termcount> pending_spellings;
   std::unordered_set<std::string> accent_pairs;  // already written in this session
 
-  void add_spelling(const Xapian::Document& xdoc) {
-    for (auto it = xdoc.termlist_begin(); it != xdoc.termlist_end(); ++it) {
-      const std::string& term = *it;
-      if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z') || term.size() > 40) continue;
-      if (std::isdigit(static_cast<unsigned char>(term[0]))) continue;
-      ++pending_spellings[term];
-    }
+  void add(const std::string& id, const Xapian::Document& xdoc,
+           const std::vector<std::string>& spellings, IndexStats& stats) {
+    std::string id_term = schema::kId + id;
+    bool existed = db.term_exists(id_term);
+    for (const auto& t : spellings) ++pending_spellings[t];
+    db.replace_document(id_term, xdoc);
+    ++(existed ? stats.updated : stats.added);
   }
 
-  void flush_spellings() {
+  void commit() {
     for (const auto& [term, count] : pending_spellings) {
       db.add_spelling(term, count);
       std::string folded = tokenizer::fold(term);
@@ -50,29 +64,74 @@ struct IndexWriter::Impl {
         db.add_synonym(folded, term);
     }
     pending_spellings.clear();
+    db.commit();
+  }
+};
+
+Xapian::WritableDatabase open_shard(const std::string& path, bool overwrite) {
+  try {
+    return Xapian::WritableDatabase(path,
+                                    overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw std::runtime_error("database " + path +
+                             " is locked by another writer (is another `tracuu index` running?)");
+  } catch (const Xapian::Error& e) {
+    throw std::runtime_error("cannot open database " + path + ": " + e.get_description());
+  }
+}
+
+}  // namespace
+
+struct IndexWriter::Impl {
+  std::vector<Shard> shards;
+  IndexOptions options;
+  IndexStats stats;
+
+  Shard& shard_for(const std::string& id) { return shards[shards::shard_of(id, shards.size())]; }
+
+  // All shards as one database: combined docid d lives in shard (d-1) % n as docid (d-1)/n + 1.
+  Xapian::Database combined() const {
+    Xapian::Database all;
+    for (const auto& s : shards) all.add_database(s.db);
+    return all;
   }
 
   void commit() {
-    flush_spellings();
-    db.commit();
+    for (auto& s : shards) s.commit();
   }
 };
 
 IndexWriter::IndexWriter(const std::string& db_path, const IndexOptions& options)
     : impl_(std::make_unique<Impl>()) {
+  namespace fs = std::filesystem;
   impl_->options = options;
+  std::vector<std::string> paths;
   try {
-    std::filesystem::create_directories(db_path);
-    impl_->db = Xapian::WritableDatabase(
-        db_path, options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
-  } catch (const Xapian::DatabaseLockError&) {
-    throw std::runtime_error("database " + db_path +
-                             " is locked by another writer (is another `tracuu index` running?)");
-  } catch (const Xapian::Error& e) {
-    throw std::runtime_error("cannot open database " + db_path + ": " + e.get_description());
-  } catch (const std::filesystem::filesystem_error& e) {
+    fs::create_directories(db_path);
+    bool had_index = shards::exists(db_path);
+    if (options.rebuild && had_index) {
+      // Only what Xapian and this program wrote there: never someone else's files.
+      for (const auto& p : shards::list(db_path))
+        if (p != db_path) fs::remove_all(p);
+      for (const auto& entry : fs::directory_iterator(db_path)) {
+        auto name = entry.path().filename().string();
+        if (entry.is_regular_file() && (name == shards::kStubName || name == "iamglass" ||
+                                        name == "flintlock" || name.ends_with(".glass") ||
+                                        name.starts_with("postlist") || name.starts_with("record")))
+          fs::remove(entry.path());
+      }
+      had_index = false;
+    }
+    paths = had_index ? shards::list(db_path) : std::vector<std::string>{};
+    if (paths.empty()) {
+      unsigned n = options.shards ? options.shards : std::max(1u, std::thread::hardware_concurrency());
+      paths = shards::create(db_path, std::min(n, 64u));
+    }
+  } catch (const fs::filesystem_error& e) {
     throw std::runtime_error("cannot create " + db_path + ": " + e.what());
   }
+  impl_->shards.resize(paths.size());
+  for (std::size_t i = 0; i < paths.size(); ++i) impl_->shards[i].db = open_shard(paths[i], false);
 }
 
 IndexWriter::~IndexWriter() {
@@ -83,18 +142,17 @@ IndexWriter::~IndexWriter() {
 }
 
 bool IndexWriter::upsert(const corpus::Document& doc) {
-  std::string id_term = schema::kId + doc.id;
-  bool existed = impl_->db.term_exists(id_term);
   Xapian::Document xdoc = schema::build_document(doc);
-  impl_->add_spelling(xdoc);
-  impl_->db.replace_document(id_term, xdoc);
-  return existed;
+  IndexStats stats;
+  impl_->shard_for(doc.id).add(doc.id, xdoc, spelling_terms(xdoc), stats);
+  return stats.updated > 0;
 }
 
 bool IndexWriter::remove(const std::string& id) {
+  Shard& shard = impl_->shard_for(id);
   std::string id_term = schema::kId + id;
-  if (!impl_->db.term_exists(id_term)) return false;
-  impl_->db.delete_document(id_term);
+  if (!shard.db.term_exists(id_term)) return false;
+  shard.db.delete_document(id_term);
   return true;
 }
 
@@ -110,7 +168,9 @@ bool names(const std::string& canonical, const std::string& code, const std::str
 }  // namespace
 
 std::size_t IndexWriter::resolve_short_names() {
-  Xapian::WritableDatabase& db = impl_->db;
+  impl_->commit();  // the combined view reads what the shards have committed
+  Xapian::Database db = impl_->combined();
+  const std::size_t n = impl_->shards.size();
   const std::string xr = schema::kShortCited;
   std::vector<std::string> keys;
   for (auto t = db.allterms_begin(xr); t != db.allterms_end(xr); ++t) keys.push_back(*t);
@@ -157,7 +217,8 @@ std::size_t IndexWriter::resolve_short_names() {
         c.from_archive = true;
         doc.citations.push_back(std::move(c));
       }
-      db.replace_document(docid, schema::build_document(doc));
+      impl_->shards[(docid - 1) % n].db.replace_document((docid - 1) / n + 1,
+                                                         schema::build_document(doc));
       ++changed;
     }
   }
@@ -169,7 +230,9 @@ IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
   auto started = std::chrono::steady_clock::now();
   IndexStats& stats = impl_->stats;
   const auto& opts = impl_->options;
+  std::mutex report_mutex;  // errors and progress come from several threads
   auto report_error = [&](const std::string& origin, const std::string& reason) {
+    std::lock_guard lock(report_mutex);
     if (opts.on_error) opts.on_error(origin, reason);
   };
   std::vector<corpus::RawDocument> raws;
@@ -189,24 +252,31 @@ IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
   unsigned threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
   const auto& extractor = corpus::Extractor::shared();
   const std::size_t batch = std::max<std::size_t>(1, opts.batch_size);
+  const std::size_t n_shards = impl_->shards.size();
   struct Built {
     std::string id;
     Xapian::Document xdoc;
+    std::vector<std::string> spellings;
     std::string error;
+    std::size_t shard = 0;
+    std::size_t bytes = 0;
     bool ready = false;
   };
-  // Workers extract and build documents ahead of the writer (at most two batches ahead), so
-  // parsing on all cores overlaps with the single writer's database work.
+  // Workers extract and build documents ahead of the writers (at most two batches ahead of the
+  // slowest), so parsing overlaps with the database work. Each shard's writer takes its own
+  // documents in input order, so the last of two versions of one id wins.
   std::vector<Built> built(raws.size());
   std::mutex mutex;
   std::condition_variable ready_cv, room_cv;
-  std::size_t next = 0, written = 0;
+  std::size_t next = 0;
+  std::vector<std::size_t> passed(n_shards, 0);  // per writer: slots it has gone past
+  auto slowest = [&] { return *std::min_element(passed.begin(), passed.end()); };
   auto worker = [&] {
     for (;;) {
       std::size_t i;
       {
         std::unique_lock lock(mutex);
-        room_cv.wait(lock, [&] { return next >= raws.size() || next < written + 2 * batch; });
+        room_cv.wait(lock, [&] { return next >= raws.size() || next < slowest() + 2 * batch * n_shards; });
         if (next >= raws.size()) return;
         i = next++;
       }
@@ -215,9 +285,15 @@ IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
         corpus::Document doc = extractor.extract(raws[i]);
         b.id = doc.id;
         b.xdoc = schema::build_document(doc);
+        b.spellings = spelling_terms(b.xdoc);
+        b.shard = shards::shard_of(b.id, n_shards);
       } catch (const std::exception& e) {
         b.error = e.what();
       }
+      b.bytes = raws[i].content.size();
+      raws[i].content.clear();
+      raws[i].content.shrink_to_fit();
+      raws[i].fields = nlohmann::json();
       b.ready = true;
       {
         std::lock_guard lock(mutex);
@@ -226,43 +302,61 @@ IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
       ready_cv.notify_all();
     }
   };
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
   std::size_t bytes_done = 0;
-  for (std::size_t i = 0; i < raws.size(); ++i) {
-    Built b;
-    {
-      std::unique_lock lock(mutex);
-      ready_cv.wait(lock, [&] { return built[i].ready; });
-      b = std::move(built[i]);
-      built[i] = Built{};
-    }
-    bytes_done += raws[i].content.size();
-    raws[i].content.clear();
-    raws[i].content.shrink_to_fit();
-    if (!b.error.empty()) {
-      ++stats.failed;
-      report_error(raws[i].origin, b.error);
-    } else {
-      std::string id_term = schema::kId + b.id;
-      bool existed = impl_->db.term_exists(id_term);
-      impl_->add_spelling(b.xdoc);
-      impl_->db.replace_document(id_term, b.xdoc);
-      ++(existed ? stats.updated : stats.added);
-    }
-    bool batch_end = (i + 1) % batch == 0 || i + 1 == raws.size();
-    {
-      std::lock_guard lock(mutex);
-      written = i + 1;
-    }
-    room_cv.notify_all();
-    if (batch_end) {
-      impl_->commit();
+  auto writer = [&](std::size_t me) {
+    Shard& shard = impl_->shards[me];
+    IndexStats mine;
+    std::size_t since_commit = 0;
+    auto commit = [&] {
+      shard.commit();
+      since_commit = 0;
+      std::lock_guard lock(report_mutex);
+      stats.added += mine.added;
+      stats.updated += mine.updated;
+      mine = {};
       stats.seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       if (opts.progress) opts.progress(stats, bytes_done, bytes_total);
+    };
+    for (std::size_t i = 0; i < raws.size(); ++i) {
+      Built b;
+      bool owned;
+      {
+        std::unique_lock lock(mutex);
+        ready_cv.wait(lock, [&] { return built[i].ready; });
+        // Failed documents are reported once, by the first writer.
+        owned = built[i].error.empty() ? built[i].shard == me : me == 0;
+        if (owned) {
+          b = std::move(built[i]);
+          built[i].xdoc = Xapian::Document();
+        }
+        passed[me] = i + 1;
+      }
+      room_cv.notify_all();
+      if (!owned) continue;
+      if (!b.error.empty()) {
+        {
+          std::lock_guard lock(report_mutex);
+          ++stats.failed;
+        }
+        report_error(raws[i].origin, b.error);
+        continue;
+      }
+      shard.add(b.id, b.xdoc, b.spellings, mine);
+      {
+        std::lock_guard lock(report_mutex);
+        bytes_done += b.bytes;
+      }
+      if (++since_commit == batch) commit();
     }
-  }
+    commit();
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+  std::vector<std::thread> writers;
+  for (std::size_t s = 1; s < n_shards; ++s) writers.emplace_back(writer, s);
+  writer(0);
+  for (auto& th : writers) th.join();
   for (auto& th : pool) th.join();
   resolve_short_names();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -81,12 +81,15 @@ std::vector<Item> lex(const std::string& s) {
 }
 
 // A word matches its accented form (full weight) or any form with the same letters (lower).
+// Folded forms are indexed as F terms, except where a syllable has no accents at all: then the
+// unprefixed term is its folded form (see schema.cc).
 Xapian::Query word_query(const tokenizer::Token& t) {
-  Xapian::Query exact(t.norm, 1, 0);
-  Xapian::Query folded(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(schema::kFolded + t.fold),
-                       t.norm == t.fold ? 1.0 : 0.5);
-  if (t.norm == t.fold) return Xapian::Query(Xapian::Query::OP_OR, exact, folded);
-  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, 2.0), folded);
+  Xapian::Query folded(Xapian::Query::OP_OR, Xapian::Query(schema::kFolded + t.fold),
+                       Xapian::Query(t.fold));
+  if (t.norm == t.fold) return folded;
+  return Xapian::Query(Xapian::Query::OP_OR,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t.norm), 2.0),
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, folded, 0.5));
 }
 
 Xapian::Query docnum_query(const std::string& canonical) {

@@ -21,7 +21,9 @@ void index_text(Xapian::Document& xdoc, const std::string& text, Xapian::termpos
   for (const auto& t : tokens) {
     if (!indexable(t)) continue;
     xdoc.add_posting(t.norm, base + t.position, wdf);
-    xdoc.add_term(kFolded + t.fold, wdf);
+    // An accentless syllable is its own folded form: the query side looks for folded forms
+    // among unprefixed terms too, so the F copy would only cost index time and space.
+    if (t.fold != t.norm) xdoc.add_term(kFolded + t.fold, wdf);
     if (!t.expansion.empty()) {  // UBND also finds "ủy ban nhân dân" and back
       for (const auto& e : tok.tokenize(t.expansion))
         if (indexable(e)) xdoc.add_term(kFolded + e.fold, wdf);

@@ -13,6 +13,7 @@
 
 #include "query_parser.h"
 #include "schema.h"
+#include "shards.h"
 #include "tracuu/indexer/html.h"
 #include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
@@ -165,7 +166,7 @@ std::optional<std::string> suggest_correction(const Xapian::Database& db,
   for (const auto& w : words) {
     std::string best = w;
     std::string folded = tokenizer::fold(w);
-    if (db.get_termfreq(schema::kFolded + folded) == 0) {
+    if (db.get_termfreq(schema::kFolded + folded) == 0 && db.get_termfreq(folded) == 0) {
       std::string s = db.get_spelling_suggestion(w, 2);
       if (!s.empty()) best = s;
       folded = tokenizer::fold(best);
@@ -191,7 +192,8 @@ std::optional<std::string> suggest_correction(const Xapian::Database& db,
 
 struct Searcher::Impl {
   std::string path;
-  Xapian::Database db;
+  Xapian::Database db;                  // every shard, searched as one
+  std::vector<Xapian::Database> parts;  // the same shards one by one, for their revisions
 };
 
 Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>()) {
@@ -200,7 +202,15 @@ Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>())
     throw std::runtime_error("no index at " + db_path + " (build one with `tracuu index --db " +
                              db_path + " PATH...`)");
   try {
-    impl_->db = Xapian::Database(db_path);
+    auto local = shards::list(db_path);
+    if (local.empty()) {  // a stub naming remote shards, or not an index: Xapian decides
+      impl_->db = Xapian::Database(db_path);
+    } else {
+      for (const auto& p : local) {
+        impl_->parts.emplace_back(p);
+        impl_->db.add_database(impl_->parts.back());
+      }
+    }
   } catch (const Xapian::Error& e) {
     throw std::runtime_error("cannot open index " + db_path + ": " + e.get_description());
   }
@@ -209,12 +219,18 @@ Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>())
 Searcher::~Searcher() = default;
 
 bool Searcher::reopen() {
-  auto before = impl_->db.get_revision();
-  impl_->db.reopen();
-  return impl_->db.get_revision() != before;
+  auto before = revision();
+  impl_->db.reopen();  // the combined handle shares each shard's handle: both see the new revision
+  return revision() != before;
 }
 
-std::uint64_t Searcher::revision() const { return impl_->db.get_revision(); }
+// The sum of the shards' revisions: it grows with every commit to any shard.
+std::uint64_t Searcher::revision() const {
+  std::uint64_t sum = 0;
+  for (const auto& p : impl_->parts) sum += p.get_revision();
+  if (impl_->parts.empty()) sum = impl_->db.get_lastdocid() + impl_->db.get_doccount();
+  return sum;
+}
 std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); }
 
 SearchResult Searcher::search(const SearchRequest& req) {
@@ -306,7 +322,10 @@ std::vector<Hit> Searcher::related(const std::string& id, std::size_t limit) {
   if (doc->primary_province) qs.emplace_back(schema::kPrimaryProvince + *doc->primary_province);
   // More like this: the title's words.
   for (const auto& t : tokenizer::Tokenizer::shared().tokenize(doc->title))
-    if (t.type == tokenizer::TokenType::kWord) qs.emplace_back(schema::kFolded + t.fold);
+    if (t.type == tokenizer::TokenType::kWord) {
+      qs.emplace_back(schema::kFolded + t.fold);
+      qs.emplace_back(t.fold);  // accentless syllables carry no F copy
+    }
   if (qs.empty()) return {};
   Xapian::Query q(Xapian::Query::OP_AND_NOT,
                   Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()),

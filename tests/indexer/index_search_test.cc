@@ -216,6 +216,75 @@ TEST(IndexWriter, UpsertReplacesInsteadOfDuplicatingAndDeleteRemoves) {
   fs::remove_all(db);
 }
 
+// A new index is written as shards (one writer thread each) behind Xapian's stub file, so any
+// Xapian tool opens the directory as one database; an id always lands in the same shard.
+TEST(IndexWriter, ShardsOpenAsOneDatabaseAndKeepEachIdInOnePlace) {
+  auto db = fresh_dir("shards");
+  IndexOptions opts;
+  opts.shards = 3;
+  auto make = [](int i, const std::string& text) {
+    tracuu::corpus::Document d;
+    d.id = "tin-" + std::to_string(i);
+    d.title = "Tin số " + std::to_string(i);
+    d.text = text;
+    return d;
+  };
+  {
+    IndexWriter w(db.string(), opts);
+    for (int i = 0; i < 30; ++i) EXPECT_FALSE(w.upsert(make(i, "Bản cũ về công tác dân vận.")));
+    w.commit();
+  }
+  std::ifstream stub(db / "XAPIANDB");
+  std::string line;
+  std::vector<std::string> lines;
+  while (std::getline(stub, line)) lines.push_back(line);
+  EXPECT_EQ(lines, (std::vector<std::string>{"auto shard0", "auto shard1", "auto shard2"}));
+  for (int s = 0; s < 3; ++s)
+    EXPECT_GT(Xapian::Database((db / ("shard" + std::to_string(s))).string()).get_doccount(), 0u)
+        << "shard " << s << " holds no documents";
+  EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), 30u);
+  Searcher searcher(db.string());
+  auto before = searcher.revision();
+  {
+    opts.shards = 5;  // an existing index keeps its own shard count
+    IndexWriter w(db.string(), opts);
+    for (int i = 0; i < 30; ++i) EXPECT_TRUE(w.upsert(make(i, "Bản mới về đối thoại.")));
+    EXPECT_TRUE(w.remove("tin-7"));
+    w.commit();
+  }
+  EXPECT_TRUE(searcher.reopen());
+  EXPECT_GT(searcher.revision(), before);
+  EXPECT_EQ(searcher.document_count(), 29u);
+  SearchRequest r;
+  r.query = "doi thoai";
+  EXPECT_EQ(searcher.search(r).total, 29u);
+  r.query = "bản cũ";
+  EXPECT_EQ(searcher.search(r).total, 0u);
+  EXPECT_FALSE(fs::exists(db / "shard3"));
+  fs::remove_all(db);
+}
+
+// Indexes made before shards (one glass database in the directory) are still read and updated.
+TEST(IndexWriter, UpdatesAnUnshardedIndexInPlace) {
+  auto db = fresh_dir("unsharded");
+  Xapian::WritableDatabase(db.string(), Xapian::DB_CREATE).commit();
+  tracuu::corpus::Document d;
+  d.id = "cu-1";
+  d.title = "Kế hoạch";
+  d.text = "Triển khai Kết luận 114-KL/TW tại Sơn La.";
+  {
+    IndexWriter w(db.string(), {});
+    w.upsert(d);
+    w.commit();
+  }
+  EXPECT_FALSE(fs::exists(db / "XAPIANDB"));
+  Searcher s(db.string());
+  SearchRequest r;
+  r.query = "so:114-KL/TW";
+  EXPECT_EQ(s.search(r).total, 1u);
+  fs::remove_all(db);
+}
+
 TEST(IndexWriter, ReindexingTheSameFilesUpdatesWithoutDuplicates) {
   auto db = fresh_dir("reindex");
   IndexWriter w(db.string(), {});

@@ -23,12 +23,15 @@ struct IndexOptions {
   bool rebuild = false;         // start from an empty database
   std::size_t batch_size = 500; // documents per commit
   unsigned threads = 0;         // 0 = all cores
+  // Shards of a new index (one writer thread each); 0 = one per core. An existing index keeps
+  // the shards it has (see docs/schema.md, "Shards").
+  unsigned shards = 0;
   // Called after each batch and per-file error; the CLI draws its progress bar from it.
   std::function<void(const IndexStats&, std::size_t bytes_done, std::size_t bytes_total)> progress;
   std::function<void(const std::string& origin, const std::string& reason)> on_error;
 };
 
-// One writer per database (Xapian's lock). Throws std::runtime_error with a clear message
+// One writer per index (Xapian's lock on each shard). Throws std::runtime_error with a clear message
 // when the database cannot be opened or is locked by another writer.
 class IndexWriter {
  public:

@@ -1,0 +1,30 @@
+// The on-disk layout of an index: one glass database, or several shards named by a stub file.
+//
+// `tracuu index` writes each document into one of N glass shards (chosen by its id), one writer
+// thread per shard, because a single glass writer is the indexing bottleneck. A stub file
+// (DIR/XAPIANDB, Xapian's own format: "auto shard0" per line) makes the directory open as one
+// database in Xapian::Database, xapian-delve, xapian-compact and xapian-tcpsrv alike.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace tracuu::indexer::shards {
+
+inline constexpr const char* kStubName = "XAPIANDB";
+
+// The shard directories of the index at `dir`: the stub's local entries, or `dir` itself when it
+// holds a single glass database (older indexes). Empty when no index exists there yet.
+std::vector<std::string> list(const std::string& dir);
+
+// True when `dir` holds an index this program wrote (a stub or a glass database).
+bool exists(const std::string& dir);
+
+// Writes the stub for `count` shards (shard0 ...) atomically and returns their directories.
+std::vector<std::string> create(const std::string& dir, std::size_t count);
+
+// The shard a document id lives in; stable, so an update replaces the document in place.
+std::size_t shard_of(const std::string& id, std::size_t count);
+
+}  // namespace tracuu::indexer::shards
