@@ -81,15 +81,25 @@ std::vector<Item> lex(const std::string& s) {
 }
 
 // A word matches its accented form (full weight) or any form with the same letters (lower).
-// Folded forms are indexed as F terms, except where a syllable has no accents at all: then the
-// unprefixed term is its folded form (see schema.cc).
-Xapian::Query word_query(const tokenizer::Token& t) {
-  Xapian::Query folded(Xapian::Query::OP_OR, Xapian::Query(schema::kFolded + t.fold),
-                       Xapian::Query(t.fold));
-  if (t.norm == t.fold) return folded;
+// Every form of a syllable with the same letters: the folded form itself and the accented forms
+// the synonym table lists for it, as one OP_SYNONYM so they weigh like a single term.
+Xapian::Query forms_query(const std::string& fold, const Xapian::Database& db) {
+  constexpr std::size_t kMaxForms = 32;
+  std::vector<Xapian::Query> forms{Xapian::Query(fold)};
+  for (auto it = db.synonyms_begin(fold); it != db.synonyms_end(fold) && forms.size() < kMaxForms;
+       ++it)
+    forms.emplace_back(*it);
+  if (forms.size() == 1) return forms.front();
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+}
+
+// A word matches its accented form (full weight) or any form with the same letters (lower).
+Xapian::Query word_query(const tokenizer::Token& t, const Xapian::Database& db) {
+  Xapian::Query forms = forms_query(t.fold, db);
+  if (t.norm == t.fold) return forms;
   return Xapian::Query(Xapian::Query::OP_OR,
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t.norm), 2.0),
-                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, folded, 0.5));
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, forms, 0.5));
 }
 
 Xapian::Query docnum_query(const std::string& canonical) {
@@ -114,7 +124,8 @@ std::optional<Xapian::Query> short_docnum_query(const std::string& type_word, co
   return std::nullopt;
 }
 
-Xapian::Query text_query(const std::string& text, bool phrase, std::vector<std::string>& words) {
+Xapian::Query text_query(const std::string& text, bool phrase, const Xapian::Database& db,
+                         std::vector<std::string>& words) {
   const auto& tok = tokenizer::Tokenizer::shared();
   auto tokens = tok.tokenize(text);
   // "Kết luận 114" / "KL 114": the type words are part of the number, not text to match.
@@ -149,7 +160,18 @@ Xapian::Query text_query(const std::string& text, bool phrase, std::vector<std::
       continue;
     }
     words.push_back(t.norm);
-    parts.push_back(word_query(t));
+    if (t.type == tokenizer::TokenType::kAbbrev && !t.expansion.empty()) {
+      // "UBND" also finds texts that spell it out ("Ủy ban nhân dân"); the reverse holds
+      // because the writer indexes an abbreviation's expansion with it.
+      std::vector<Xapian::Query> spelled;
+      for (const auto& e : tokenizer::Tokenizer::shared().tokenize(t.expansion))
+        if (e.type == tokenizer::TokenType::kWord) spelled.emplace_back(e.norm);
+      parts.push_back(Xapian::Query(
+          Xapian::Query::OP_OR, word_query(t, db),
+          Xapian::Query(Xapian::Query::OP_PHRASE, spelled.begin(), spelled.end())));
+    } else {
+      parts.push_back(word_query(t, db));
+    }
     phrase_terms.push_back(Xapian::Query(t.norm));
   }
   if (parts.empty()) return Xapian::Query();
@@ -178,7 +200,7 @@ Xapian::Query field_query(const std::string& field, const std::string& value) {
 
 }  // namespace
 
-ParsedQuery parse_query(const std::string& raw, const Xapian::Database&) {
+ParsedQuery parse_query(const std::string& raw, const Xapian::Database& db) {
   if (raw.size() > kMaxQueryBytes)
     throw QueryError("query_too_long", "query is longer than 1000 bytes");
   std::string input = tokenizer::normalize_keep_case(raw);  // also replaces invalid UTF-8
@@ -191,7 +213,7 @@ ParsedQuery parse_query(const std::string& raw, const Xapian::Database&) {
     if (item.kind == Item::Kind::kNot) { pending = Pending::kNot; continue; }
     Xapian::Query q = item.kind == Item::Kind::kField
                           ? field_query(item.field, item.text)
-                          : text_query(item.text, item.kind == Item::Kind::kPhrase, out.words);
+                          : text_query(item.text, item.kind == Item::Kind::kPhrase, db, out.words);
     if (q.empty()) continue;
     if (item.negated || pending == Pending::kNot) {
       must_not.push_back(q);

@@ -24,9 +24,9 @@ inline constexpr const char* kIssuer = "XI";
 inline constexpr const char* kSource = "XS";
 inline constexpr const char* kYear = "Y";
 inline constexpr const char* kYearMonth = "YM";
-// Free-text prefixes: none = normalized syllables (positional); F = folded syllables;
-// W = segmented multi-syllable words ("công_tác").
-inline constexpr const char* kFolded = "F";
+// Free-text prefixes: none = normalized syllables (positional); W = segmented multi-syllable
+// words ("công_tác"). Folded forms are not terms: the synonym table maps each folded syllable
+// to the accented forms the index holds ("tinh" -> "tỉnh", "tình", ...).
 inline constexpr const char* kWord = "W";
 
 // Value slots.

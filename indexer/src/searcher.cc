@@ -166,7 +166,9 @@ std::optional<std::string> suggest_correction(const Xapian::Database& db,
   for (const auto& w : words) {
     std::string best = w;
     std::string folded = tokenizer::fold(w);
-    if (db.get_termfreq(schema::kFolded + folded) == 0 && db.get_termfreq(folded) == 0) {
+    bool known = db.get_termfreq(w) > 0 || db.get_termfreq(folded) > 0 ||
+                 db.synonyms_begin(folded) != db.synonyms_end(folded);
+    if (!known) {
       std::string s = db.get_spelling_suggestion(w, 2);
       if (!s.empty()) best = s;
       folded = tokenizer::fold(best);
@@ -322,10 +324,7 @@ std::vector<Hit> Searcher::related(const std::string& id, std::size_t limit) {
   if (doc->primary_province) qs.emplace_back(schema::kPrimaryProvince + *doc->primary_province);
   // More like this: the title's words.
   for (const auto& t : tokenizer::Tokenizer::shared().tokenize(doc->title))
-    if (t.type == tokenizer::TokenType::kWord) {
-      qs.emplace_back(schema::kFolded + t.fold);
-      qs.emplace_back(t.fold);  // accentless syllables carry no F copy
-    }
+    if (t.type == tokenizer::TokenType::kWord) qs.emplace_back(t.norm);
   if (qs.empty()) return {};
   Xapian::Query q(Xapian::Query::OP_AND_NOT,
                   Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()),

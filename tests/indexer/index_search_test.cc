@@ -264,6 +264,41 @@ TEST(IndexWriter, ShardsOpenAsOneDatabaseAndKeepEachIdInOnePlace) {
   fs::remove_all(db);
 }
 
+TEST(Searcher, AbbreviationsAndTheirExpansionsFindEachOther) {
+  auto db = fresh_dir("abbrev");
+  {
+    IndexWriter w(db.string(), {});
+    tracuu::corpus::Document a, b, c;
+    a.id = "a";
+    a.title = "Kế hoạch";
+    a.text = "UBND tỉnh Lào Cai ban hành kế hoạch.";
+    b.id = "b";
+    b.title = "Thông báo";
+    b.text = "Ủy ban nhân dân tỉnh Sơn La họp.";
+    c.id = "c";
+    c.title = "Tin khác";
+    c.text = "Ban chỉ đạo họp với nhân dân.";  // the words, not the name
+    w.upsert(a);
+    w.upsert(b);
+    w.upsert(c);
+    w.commit();
+  }
+  Searcher s(db.string());
+  auto ids = [&](const std::string& q) {
+    SearchRequest r;
+    r.query = q;
+    std::set<std::string> out;
+    for (const auto& h : s.search(r).hits) out.insert(h.id);
+    return out;
+  };
+  const std::set<std::string> both{"a", "b"};
+  EXPECT_EQ(ids("UBND"), both);
+  EXPECT_EQ(ids("\"ủy ban nhân dân\""), (std::set<std::string>{"b"})) << "a phrase needs the words";
+  EXPECT_EQ(ids("ủy ban nhân dân"), both);
+  EXPECT_EQ(ids("uy ban nhan dan"), both);
+  fs::remove_all(db);
+}
+
 // Indexes made before shards (one glass database in the directory) are still read and updated.
 TEST(IndexWriter, UpdatesAnUnshardedIndexInPlace) {
   auto db = fresh_dir("unsharded");
