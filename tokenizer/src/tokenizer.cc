@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -193,35 +194,55 @@ bool is_closing(char32_t c) {
 
 std::uint64_t syllable_hash(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
-// Lets maps keyed by std::string be searched with a string_view (no allocation per lookup).
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
-struct Forms {
-  std::string norm, fold;
-};
-
 // norm and fold of a token's text, computed once per distinct text and thread. A direct-mapped
-// cache: one probe, no node allocation; a collision just recomputes.
-const Forms& forms_of(std::string_view text) {
-  struct Slot {
-    std::uint64_t hash = 0;
-    std::string text;
-    Forms forms;
-  };
-  constexpr std::size_t kSlots = 1u << 15;
-  thread_local std::vector<Slot> cache(kSlots);
-  std::uint64_t h = XXH3_64bits(text.data(), text.size());
-  Slot& slot = cache[h & (kSlots - 1)];
-  if (slot.hash != h || slot.text != text) {
-    slot.hash = h;
-    slot.text.assign(text);
-    slot.forms.norm = normalize(text);
-    slot.forms.fold = fold(text);
+// cache of one 64-byte line per entry (key, text, norm and fold inline), so a hit costs one cache
+// miss at most and no allocation; a collision just recomputes. Longer texts (rare: syllables are
+// at most ~10 bytes) are computed each time.
+class FormsCache {
+ public:
+  void get(std::string_view text, std::string& norm, std::string& fold) {
+    if (text.size() > kMax) {
+      norm = normalize(text);
+      fold = tracuu::tokenizer::fold(text);
+      return;
+    }
+    std::uint64_t h = XXH3_64bits(text.data(), text.size());
+    Line& line = lines_[h & (kLines - 1)];
+    if (line.hash != h || line.text_len != text.size() ||
+        std::memcmp(line.bytes, text.data(), text.size()) != 0) {
+      std::string n = normalize(text), f = tracuu::tokenizer::fold(text);
+      if (n.size() > kMax || f.size() > kMax) {  // NFC can grow a text; don't cache it
+        norm = std::move(n);
+        fold = std::move(f);
+        return;
+      }
+      line.hash = h;
+      line.text_len = static_cast<std::uint8_t>(text.size());
+      line.norm_len = static_cast<std::uint8_t>(n.size());
+      line.fold_len = static_cast<std::uint8_t>(f.size());
+      std::memcpy(line.bytes, text.data(), text.size());
+      std::memcpy(line.bytes + kMax, n.data(), n.size());
+      std::memcpy(line.bytes + 2 * kMax, f.data(), f.size());
+    }
+    norm.assign(line.bytes + kMax, line.norm_len);
+    fold.assign(line.bytes + 2 * kMax, line.fold_len);
   }
-  return slot.forms;
+
+ private:
+  static constexpr std::size_t kMax = 17;
+  static constexpr std::size_t kLines = 1u << 14;
+  struct alignas(64) Line {
+    std::uint64_t hash = 0;
+    std::uint8_t text_len = 0, norm_len = 0, fold_len = 0;
+    char bytes[3 * kMax] = {};
+  };
+  static_assert(sizeof(Line) == 64);
+  std::vector<Line> lines_ = std::vector<Line>(kLines);
+};
+
+FormsCache& forms_cache() {
+  thread_local FormsCache cache;
+  return cache;
 }
 
 // The segmentation lexicon: open addressing over hashes of syllable sequences. Each entry is a
@@ -389,9 +410,7 @@ void Tokenizer::Impl::emit(std::string_view input, std::size_t start, std::size_
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
     t.fold = t.norm;
   } else {
-    const Forms& f = forms_of(text);
-    t.norm = f.norm;
-    t.fold = f.fold;
+    forms_cache().get(text, t.norm, t.fold);
   }
   if (type == TokenType::kWord) {
     if (text.size() <= 24 && may_be_abbreviation(text)) {
