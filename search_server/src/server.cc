@@ -24,6 +24,7 @@
 
 #include "metrics.h"
 #include "pages.h"
+#include "response_cache.h"
 #include "tracuu/indexer/searcher.h"
 #include "tracuu/tokenizer/normalizer.h"
 
@@ -43,14 +44,6 @@ struct HttpError {
   int status;
   std::string code;
   std::string message;  // Vietnamese, shown to users
-};
-
-struct Reply {
-  int status = 200;
-  std::string content_type = "application/json; charset=utf-8";
-  std::string body;
-  std::string etag;
-  std::string cache_control = "no-cache";
 };
 
 Reply json_reply(const nlohmann::json& j) {
@@ -197,6 +190,14 @@ indexer::DirectiveRecord find_directive(indexer::Searcher& s, const std::string&
   return *rec;
 }
 
+// Replies that depend only on the request and the index (not on headers, files or the clock).
+bool cacheable_path(const std::string& path) {
+  auto starts = [&](std::string_view prefix) { return path.rfind(prefix, 0) == 0; };
+  return path == "/api/search" || path == "/api/suggest" || path == "/api/facets" || path == "/" ||
+         path == "/search" || starts("/api/documents/") || starts("/api/directives/") ||
+         starts("/d/") || starts("/directive/");
+}
+
 using HandleFn = std::function<void(HTTPServerRequest&, HTTPServerResponse&)>;
 
 class Handler : public Poco::Net::HTTPRequestHandler {
@@ -229,6 +230,7 @@ struct SearchServer::Impl {
   std::unique_ptr<Poco::Net::HTTPServer> http;
   std::uint16_t port = 0;
   std::mutex log_mutex;
+  std::unique_ptr<ResponseCache> cache;  // null when disabled
 
   Reply route(const std::string& method, const std::string& path, const Params& params,
               std::string& route_name);
@@ -359,6 +361,35 @@ Reply SearchServer::Impl::route(const std::string& method, const std::string& pa
     Reply r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     r.body = metrics.render(s.document_count(), s.revision());
+    if (cache) {
+      auto c = cache->stats();
+      r.body +=
+          "# HELP tracuu_response_cache_bytes Bytes held by the reply cache (bounded).\n"
+          "# TYPE tracuu_response_cache_bytes gauge\n"
+          "tracuu_response_cache_bytes " +
+          std::to_string(c.bytes) + "\n" +
+          "# HELP tracuu_response_cache_max_bytes The reply cache's byte budget.\n"
+          "# TYPE tracuu_response_cache_max_bytes gauge\n"
+          "tracuu_response_cache_max_bytes " +
+          std::to_string(c.max_bytes) + "\n" +
+          "# HELP tracuu_response_cache_entries Replies in the cache.\n"
+          "# TYPE tracuu_response_cache_entries gauge\n"
+          "tracuu_response_cache_entries " +
+          std::to_string(c.entries) + "\n" +
+          "# HELP tracuu_response_cache_lookups_total Cache lookups by result.\n"
+          "# TYPE tracuu_response_cache_lookups_total counter\n"
+          "tracuu_response_cache_lookups_total{result=\"hit\"} " +
+          std::to_string(c.hits) + "\n" + "tracuu_response_cache_lookups_total{result=\"miss\"} " +
+          std::to_string(c.misses) + "\n" +
+          "# HELP tracuu_response_cache_evictions_total Replies dropped for the byte budget.\n"
+          "# TYPE tracuu_response_cache_evictions_total counter\n"
+          "tracuu_response_cache_evictions_total " +
+          std::to_string(c.evictions) + "\n" +
+          "# HELP tracuu_response_cache_invalidations_total Cache resets on a new index revision.\n"
+          "# TYPE tracuu_response_cache_invalidations_total counter\n"
+          "tracuu_response_cache_invalidations_total " +
+          std::to_string(c.invalidations) + "\n";
+    }
     return r;
   }
   if (path == "/api/search") {
@@ -426,6 +457,9 @@ void SearchServer::Impl::handle(HTTPServerRequest& req, HTTPServerResponse& resp
   const std::string& uri = req.getURI();
   bool api = uri.rfind("/api/", 0) == 0 || uri == "/healthz" || uri == "/metrics";
   Reply reply;
+  // A cache hit is sent straight from the shared entry; `out` is what goes on the wire.
+  std::shared_ptr<const CachedReply> cached;
+  const Reply* out = &reply;
   try {
     if (uri.size() > kMaxUri) throw HttpError{414, "uri_too_long", "Địa chỉ quá dài."};
     if (method == "OPTIONS" && !options.cors_origin.empty()) {
@@ -447,13 +481,45 @@ void SearchServer::Impl::handle(HTTPServerRequest& req, HTTPServerResponse& resp
       }
       std::string path = parsed.getPath();
       if (!tokenizer::is_valid_utf8(path)) throw HttpError{400, "invalid_utf8", "Địa chỉ không phải UTF-8 hợp lệ."};
-      reply = route(method, path, params, route_name);
-      if (!reply.etag.empty() && req.get("If-None-Match", "") == reply.etag) {
-        reply.status = 304;
-        reply.body.clear();
+      std::string key;
+      std::uint64_t revision = 0;
+      bool use_cache = cache && (method == "GET" || method == "HEAD") && cacheable_path(path);
+      if (use_cache) {
+        key = ResponseCache::key(path, params);
+        auto& s = thread_searcher(options.db_path);
+        revision = s.revision();
+        auto found = cache->find(key, revision);
+        if (found.stale) {
+          // Another worker already answers from a newer revision: catch up now rather than at
+          // this handle's next periodic reopen, so that no client sees results go back in time.
+          s.reopen();
+          revision = s.revision();
+          found = cache->find(key, revision);
+        }
+        cached = std::move(found.value);
+      }
+      if (cached) {
+        route_name = cached->route;
+        out = &cached->reply;
+      } else {
+        reply = route(method, path, params, route_name);
+        // Only successes: errors are cheap to recompute, and caching them would let junk URIs
+        // crowd out real pages. A handle reopened mid-request (DatabaseModifiedError retry)
+        // made a reply of a newer revision than `key` was looked up with: not cached.
+        if (use_cache && reply.status == 200 &&
+            thread_searcher(options.db_path).revision() == revision) {
+          cached = std::make_shared<const CachedReply>(CachedReply{std::move(reply), route_name});
+          cache->insert(key, revision, cached);
+          out = &cached->reply;
+        }
+      }
+      if (!out->etag.empty() && req.get("If-None-Match", "") == out->etag) {
+        reply = Reply{304, out->content_type, "", out->etag, out->cache_control};
+        out = &reply;
       }
     }
   } catch (const HttpError& e) {
+    out = &reply;
     reply.status = e.status;
     if (api || e.status == 405 || e.status == 414) {
       reply.content_type = "application/json; charset=utf-8";
@@ -466,34 +532,36 @@ void SearchServer::Impl::handle(HTTPServerRequest& req, HTTPServerResponse& resp
     if (e.status == 405) resp.set("Allow", "GET, HEAD");
   } catch (const std::exception& e) {
     // The index is missing or broken: the server's fault, not the client's.
+    out = &reply;
     reply.status = 503;
     reply.content_type = "application/json; charset=utf-8";
     reply.body = nlohmann::json{{"error", {{"code", "unavailable"}, {"message", "Chỉ mục tạm thời không sẵn sàng."}}}}.dump();
     std::lock_guard lock(log_mutex);
     std::cerr << "tracuu serve: " << e.what() << "\n";
   }
-  resp.setStatus(static_cast<HTTPResponse::HTTPStatus>(reply.status));
-  resp.setContentType(reply.content_type);
-  resp.set("Cache-Control", reply.cache_control);
+  resp.setStatus(static_cast<HTTPResponse::HTTPStatus>(out->status));
+  resp.setContentType(out->content_type);
+  resp.set("Cache-Control", out->cache_control);
   resp.set("X-Content-Type-Options", "nosniff");
-  if (!reply.etag.empty()) resp.set("ETag", reply.etag);
+  if (!out->etag.empty()) resp.set("ETag", out->etag);
   if (!options.cors_origin.empty() && api) {
     resp.set("Access-Control-Allow-Origin", options.cors_origin);
     resp.set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
     resp.set("Vary", "Origin");
   }
-  resp.setContentLength(static_cast<std::streamsize>(reply.body.size()));
-  if (method == "HEAD" || reply.status == 204 || reply.status == 304) {
+  resp.setContentLength(static_cast<std::streamsize>(out->body.size()));
+  if (method == "HEAD" || out->status == 204 || out->status == 304) {
     resp.send();
   } else {
-    resp.sendBuffer(reply.body.data(), reply.body.size());
+    resp.sendBuffer(out->body.data(), out->body.size());
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  metrics.record(route_name, reply.status, seconds);
+  metrics.record(route_name, out->status, seconds);
   if (options.access_log) {
-    nlohmann::json line{{"method", method}, {"uri", uri.substr(0, 512)}, {"status", reply.status},
-                        {"ms", seconds * 1000}, {"bytes", reply.body.size()},
-                        {"client", req.clientAddress().host().toString()}};
+    nlohmann::json line{
+        {"method", method},          {"uri", uri.substr(0, 512)},
+        {"status", out->status},     {"ms", seconds * 1000},
+        {"bytes", out->body.size()}, {"client", req.clientAddress().host().toString()}};
     std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     std::lock_guard lock(log_mutex);
     std::cerr << text << "\n";
@@ -502,6 +570,7 @@ void SearchServer::Impl::handle(HTTPServerRequest& req, HTTPServerResponse& resp
 
 SearchServer::SearchServer(const ServerOptions& options) : impl_(std::make_unique<Impl>()) {
   impl_->options = options;
+  if (options.cache_bytes > 0) impl_->cache = std::make_unique<ResponseCache>(options.cache_bytes);
   impl_->web_dir = options.web_dir.empty() ? std::filesystem::path(TRACUU_DEFAULT_WEB_DIR)
                                            : std::filesystem::path(options.web_dir);
   // Fail early with a clear message when the index is missing.
