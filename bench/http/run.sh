@@ -5,6 +5,7 @@
 # Usage: bench/http/run.sh [DOCS=20000] [SECONDS=60] [KEEP_DIR]
 # With KEEP_DIR, the documents, index and request paths are kept there and reused by later runs
 # with the same DIR (indexing takes most of a run's time when iterating on the server).
+# TRACUU_SERVE_ARGS (environment) adds options to `tracuu serve`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 docs="${1:-20000}"
@@ -58,7 +59,9 @@ for i in range(2000):
 print("\n".join(out))
 PY
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$bin" serve --db "$work/db" --listen "127.0.0.1:$port" --quiet --threads 8 &
+# TRACUU_SERVE_ARGS adds options (e.g. "--cache-mb 0" to measure the uncached search path).
+# shellcheck disable=SC2086
+"$bin" serve --db "$work/db" --listen "127.0.0.1:$port" --quiet --threads 8 ${TRACUU_SERVE_ARGS:-} &
 server=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 rss() { awk '/VmRSS/ {print $2 / 1024 " MB"}' "/proc/$server/status"; }
