@@ -271,7 +271,7 @@ Reply SearchServer::Impl::api_document(const std::string& id) {
   j["paragraphs"] = paragraphs;
   for (auto& c : j["citations"]) c["url"] = "/api/directives/" + url_encode(c["number"].get<std::string>());
   nlohmann::json related = nlohmann::json::array();
-  for (const auto& h : s.related(id, 8)) related.push_back(indexer::to_json(h));
+  for (const auto& h : s.related(*doc, 8)) related.push_back(indexer::to_json(h));
   j["related"] = related;
   j["permalink"] = "/d/" + url_encode(id);
   return cacheable(json_reply(j));
@@ -310,7 +310,7 @@ Reply SearchServer::Impl::page_document(const std::string& id, const std::string
   auto doc = s.document(id);
   if (!doc) throw HttpError{404, "not_found", "Không tìm thấy văn bản này."};
   std::string base = host.empty() ? "" : "http://" + host;
-  return cacheable(html_reply(render_document(*doc, s.related(id, 8), base)));
+  return cacheable(html_reply(render_document(*doc, s.related(*doc, 8), base)));
 }
 
 Reply SearchServer::Impl::page_directive(const std::string& number) {
