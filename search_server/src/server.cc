@@ -18,6 +18,7 @@
 #include <functional>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <thread>
 #include <unordered_map>
@@ -25,8 +26,10 @@
 #include "metrics.h"
 #include "pages.h"
 #include "response_cache.h"
+#include "searcher_pool.h"
 #include "tracuu/indexer/searcher.h"
 #include "tracuu/tokenizer/normalizer.h"
+#include "workers.h"
 
 namespace tracuu::server {
 namespace {
@@ -55,24 +58,20 @@ Reply html_reply(std::string html) {
   return {200, "text/html; charset=utf-8", std::move(html), "", "no-cache"};
 }
 
-// One Searcher per worker thread and database, reopened when another process commits.
-indexer::Searcher& thread_searcher(const std::string& db_path) {
-  struct Entry {
-    std::unique_ptr<indexer::Searcher> searcher;
-    std::chrono::steady_clock::time_point checked;
-  };
-  thread_local std::unordered_map<std::string, Entry> searchers;
-  auto& e = searchers[db_path];
-  auto now = std::chrono::steady_clock::now();
-  if (!e.searcher) {
-    e.searcher = std::make_unique<indexer::Searcher>(db_path);
-    e.checked = now;
-  } else if (now - e.checked > std::chrono::seconds(1)) {
-    e.searcher->reopen();
-    e.checked = now;
-  }
-  return *e.searcher;
+// Searches at once (index handles): the CPU's worth, with some slack for requests waiting on I/O.
+unsigned search_threads(const ServerOptions& o) {
+  return o.threads ? o.threads : std::max(2u, 2 * std::thread::hardware_concurrency());
 }
+
+// Connections served at once. Poco keeps a thread on each keep-alive connection while it stays
+// open (up to the keep-alive timeout when idle), so with one thread per search a handful of
+// open browser tabs or benchmark connections locked every other client out. Connection threads
+// only parse, answer cache hits and send; the searches run on the Workers.
+constexpr unsigned kMinConnectionThreads = 64;
+
+// The handle the worker's current request holds, taken on its first use in the request and
+// given back as soon as the reply is made.
+thread_local std::optional<SearcherPool::Lease> t_lease;
 
 using Params = std::vector<std::pair<std::string, std::string>>;
 
@@ -231,6 +230,13 @@ struct SearchServer::Impl {
   std::uint16_t port = 0;
   std::mutex log_mutex;
   std::unique_ptr<ResponseCache> cache;  // null when disabled
+  std::unique_ptr<SearcherPool> searchers;  // as many as workers: acquire() never waits
+  std::unique_ptr<Workers> workers;
+
+  indexer::Searcher& searcher() {
+    if (!t_lease) t_lease.emplace(searchers->acquire());
+    return **t_lease;
+  }
 
   Reply route(const std::string& method, const std::string& path, const Params& params,
               std::string& route_name);
@@ -246,7 +252,7 @@ struct SearchServer::Impl {
 
 Reply SearchServer::Impl::api_search(const Params& params) {
   ParsedSearch p = parse_search(params);
-  auto& s = thread_searcher(options.db_path);
+  auto& s = searcher();
   auto result = run_search(s, p.request);
   auto j = indexer::to_json(result);
   j["page"] = p.page;
@@ -256,7 +262,7 @@ Reply SearchServer::Impl::api_search(const Params& params) {
 }
 
 Reply SearchServer::Impl::api_document(const std::string& id) {
-  auto& s = thread_searcher(options.db_path);
+  auto& s = searcher();
   auto doc = s.document(id);
   if (!doc) throw HttpError{404, "not_found", "Không tìm thấy văn bản " + id + "."};
   nlohmann::json j = corpus::to_json(*doc);
@@ -278,7 +284,7 @@ Reply SearchServer::Impl::api_document(const std::string& id) {
 }
 
 Reply SearchServer::Impl::api_directive(const std::string& number) {
-  auto& s = thread_searcher(options.db_path);
+  auto& s = searcher();
   auto rec = find_directive(s, number);
   auto j = indexer::to_json(rec);
   if (rec.document_id) {
@@ -295,7 +301,7 @@ Reply SearchServer::Impl::page_search(const Params& params) {
     page.request = p.request;
     page.page = p.page;
     page.size = p.size;
-    page.result = run_search(thread_searcher(options.db_path), p.request);
+    page.result = run_search(searcher(), p.request);
   } catch (const HttpError& e) {
     page.error = e.message;
     Reply r = html_reply(render_search(page));
@@ -306,7 +312,7 @@ Reply SearchServer::Impl::page_search(const Params& params) {
 }
 
 Reply SearchServer::Impl::page_document(const std::string& id, const std::string& host) {
-  auto& s = thread_searcher(options.db_path);
+  auto& s = searcher();
   auto doc = s.document(id);
   if (!doc) throw HttpError{404, "not_found", "Không tìm thấy văn bản này."};
   std::string base = host.empty() ? "" : "http://" + host;
@@ -314,7 +320,7 @@ Reply SearchServer::Impl::page_document(const std::string& id, const std::string
 }
 
 Reply SearchServer::Impl::page_directive(const std::string& number) {
-  auto& s = thread_searcher(options.db_path);
+  auto& s = searcher();
   auto rec = find_directive(s, number);
   std::optional<corpus::Document> text;
   if (rec.document_id) text = s.document(*rec.document_id);
@@ -352,12 +358,12 @@ Reply SearchServer::Impl::route(const std::string& method, const std::string& pa
   }
   if (path == "/healthz") {
     route_name = "/healthz";
-    auto& s = thread_searcher(options.db_path);
+    auto& s = searcher();
     return json_reply({{"status", "ok"}, {"documents", s.document_count()}, {"revision", s.revision()}});
   }
   if (path == "/metrics") {
     route_name = "/metrics";
-    auto& s = thread_searcher(options.db_path);
+    auto& s = searcher();
     Reply r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     r.body = metrics.render(s.document_count(), s.revision());
@@ -409,7 +415,7 @@ Reply SearchServer::Impl::route(const std::string& method, const std::string& pa
     std::string q = one_of(params, "q").value_or("");
     if (q.size() > kMaxQuery) throw HttpError{400, "query_too_long", "Từ khóa quá dài."};
     if (!tokenizer::is_valid_utf8(q)) throw HttpError{400, "invalid_utf8", "Từ khóa không phải UTF-8 hợp lệ."};
-    auto& s = thread_searcher(options.db_path);
+    auto& s = searcher();
     nlohmann::json j{{"q", q}, {"completions", q.empty() ? std::vector<std::string>{} : s.suggest(q, 8)}};
     indexer::SearchRequest r;
     r.query = q;
@@ -421,7 +427,7 @@ Reply SearchServer::Impl::route(const std::string& method, const std::string& pa
   }
   if (path == "/api/facets") {
     route_name = "/api/facets";
-    auto facets = thread_searcher(options.db_path).all_facets(1000);
+    auto facets = searcher().all_facets(1000);
     nlohmann::json j = nlohmann::json::object();
     for (const auto& [name, counts] : facets) {
       nlohmann::json arr = nlohmann::json::array();
@@ -486,14 +492,11 @@ void SearchServer::Impl::handle(HTTPServerRequest& req, HTTPServerResponse& resp
       bool use_cache = cache && (method == "GET" || method == "HEAD") && cacheable_path(path);
       if (use_cache) {
         key = ResponseCache::key(path, params);
-        auto& s = thread_searcher(options.db_path);
-        revision = s.revision();
+        // No handle is needed for a hit: hits stay fast while every handle is busy searching.
+        revision = searchers->revision();
         auto found = cache->find(key, revision);
-        if (found.stale) {
-          // Another worker already answers from a newer revision: catch up now rather than at
-          // this handle's next periodic reopen, so that no client sees results go back in time.
-          s.reopen();
-          revision = s.revision();
+        if (found.stale) {  // another thread has just moved the cache on to a newer revision
+          revision = searchers->revision();
           found = cache->find(key, revision);
         }
         cached = std::move(found.value);
@@ -502,12 +505,19 @@ void SearchServer::Impl::handle(HTTPServerRequest& req, HTTPServerResponse& resp
         route_name = cached->route;
         out = &cached->reply;
       } else {
-        reply = route(method, path, params, route_name);
+        std::optional<std::uint64_t> made_at;  // the revision of the handle that made it
+        reply = workers->run([&] {
+          struct Release {
+            ~Release() { t_lease.reset(); }
+          } release;
+          Reply r = route(method, path, params, route_name);
+          if (t_lease) made_at = (*t_lease)->revision();
+          return r;
+        });
         // Only successes: errors are cheap to recompute, and caching them would let junk URIs
-        // crowd out real pages. A handle reopened mid-request (DatabaseModifiedError retry)
-        // made a reply of a newer revision than `key` was looked up with: not cached.
-        if (use_cache && reply.status == 200 &&
-            thread_searcher(options.db_path).revision() == revision) {
+        // crowd out real pages. A reply made by a handle at another revision than the one `key`
+        // was looked up with (a commit in between) is not cached.
+        if (use_cache && reply.status == 200 && made_at == revision) {
           cached = std::make_shared<const CachedReply>(CachedReply{std::move(reply), route_name});
           cache->insert(key, revision, cached);
           out = &cached->reply;
@@ -573,15 +583,16 @@ SearchServer::SearchServer(const ServerOptions& options) : impl_(std::make_uniqu
   if (options.cache_bytes > 0) impl_->cache = std::make_unique<ResponseCache>(options.cache_bytes);
   impl_->web_dir = options.web_dir.empty() ? std::filesystem::path(TRACUU_DEFAULT_WEB_DIR)
                                            : std::filesystem::path(options.web_dir);
-  // Fail early with a clear message when the index is missing.
-  indexer::Searcher probe(options.db_path);
+  // Fails early with a clear message when the index is missing.
+  impl_->searchers = std::make_unique<SearcherPool>(options.db_path, search_threads(options));
+  impl_->workers = std::make_unique<Workers>(search_threads(options));
 }
 
 SearchServer::~SearchServer() { stop(); }
 
 void SearchServer::start() {
   auto& o = impl_->options;
-  unsigned threads = o.threads ? o.threads : std::max(2u, 2 * std::thread::hardware_concurrency());
+  unsigned threads = std::max(kMinConnectionThreads, search_threads(o));
   Poco::Net::ServerSocket socket;
   try {
     socket.bind(Poco::Net::SocketAddress(o.host, o.port), true);
