@@ -320,3 +320,30 @@ TEST_F(ServerTest, CachedRepliesMatchUncachedOnesAndStayWithinTheirBudget) {
   small.stop();
   uncached.stop();
 }
+
+TEST_F(ServerTest, OpenKeepAliveConnectionsDoNotLockOutOtherClients) {
+  // More idle keep-alive connections than the server runs searches at once (4 here).
+  std::vector<std::unique_ptr<Poco::Net::HTTPClientSession>> idle;
+  for (int i = 0; i < 12; ++i) {
+    auto s = std::make_unique<Poco::Net::HTTPClientSession>("127.0.0.1", server_->port());
+    s->setKeepAlive(true);
+    Poco::Net::HTTPRequest req("GET", "/healthz", Poco::Net::HTTPMessage::HTTP_1_1);
+    req.setKeepAlive(true);
+    s->sendRequest(req);
+    Poco::Net::HTTPResponse resp;
+    std::string body;
+    Poco::StreamCopier::copyToString(s->receiveResponse(resp), body);
+    ASSERT_EQ(resp.getStatus(), 200);
+    idle.push_back(std::move(s));
+  }
+  auto started = std::chrono::steady_clock::now();
+  Poco::Net::HTTPClientSession fresh("127.0.0.1", server_->port());
+  fresh.setTimeout(Poco::Timespan(3, 0));
+  Poco::Net::HTTPRequest req("GET", "/api/search?q=dan%20van", Poco::Net::HTTPMessage::HTTP_1_1);
+  fresh.sendRequest(req);
+  Poco::Net::HTTPResponse resp;
+  std::string body;
+  Poco::StreamCopier::copyToString(fresh.receiveResponse(resp), body);
+  EXPECT_EQ(resp.getStatus(), 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(2));
+}
