@@ -347,3 +347,21 @@ TEST_F(ServerTest, OpenKeepAliveConnectionsDoNotLockOutOtherClients) {
   EXPECT_EQ(resp.getStatus(), 200);
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(2));
 }
+
+TEST_F(ServerTest, IdenticalConcurrentRequestsAllGetTheSameReply) {
+  // New to the cache, asked by many clients at once: one computes, the others share its reply
+  // (and a failing request fails for each of them alike).
+  for (const std::string uri :
+       {"/api/search?q=ph%C3%A1t%20tri%E1%BB%83n&size=7", "/api/search?q=dan&from=2020-13-01"}) {
+    std::vector<std::thread> threads;
+    std::vector<Response> got(8);
+    for (std::size_t t = 0; t < got.size(); ++t)
+      threads.emplace_back([&, t] { got[t] = get(uri); });
+    for (auto& th : threads) th.join();
+    for (const auto& r : got) {
+      EXPECT_EQ(r.status, got[0].status) << uri;
+      EXPECT_EQ(r.body, got[0].body) << uri;
+    }
+    EXPECT_EQ(got[0].status, uri.find("2020-13") == std::string::npos ? 200 : 400) << got[0].body;
+  }
+}
