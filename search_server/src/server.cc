@@ -587,6 +587,18 @@ void SearchServer::Impl::handle(HTTPServerRequest& req, HTTPServerResponse& resp
     reply.body = nlohmann::json{{"error", {{"code", "unavailable"}, {"message", "Chỉ mục tạm thời không sẵn sàng."}}}}.dump();
     std::lock_guard lock(log_mutex);
     std::cerr << "tracuu serve: " << e.what() << "\n";
+  } catch (...) {
+    // Xapian's errors are not std::exceptions (a handle reopened onto a broken index): still a
+    // JSON 503 rather than a connection Poco drops.
+    out = &reply;
+    reply.status = 503;
+    reply.content_type = "application/json; charset=utf-8";
+    reply.body =
+        nlohmann::json{
+            {"error", {{"code", "unavailable"}, {"message", "Chỉ mục tạm thời không sẵn sàng."}}}}
+            .dump();
+    std::lock_guard lock(log_mutex);
+    std::cerr << "tracuu serve: unexpected error from the index\n";
   }
   resp.setStatus(static_cast<HTTPResponse::HTTPStatus>(out->status));
   resp.setContentType(out->content_type);
