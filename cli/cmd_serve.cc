@@ -11,12 +11,14 @@ void register_serve(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("serve", "Serve the search API and web interface");
   static std::string db, listen = "127.0.0.1:8080", cors, web;
   static unsigned threads = 0;
+  static std::size_t cache_mb = 64;
   static bool quiet = false;
   cmd->add_option("--db", db, "database directory")->required();
   cmd->add_option("--listen", listen, "HOST:PORT (default 127.0.0.1:8080; port 0 = any free port)");
   cmd->add_option("--threads", threads, "worker threads (default 2 x cores)");
   cmd->add_option("--cors-origin", cors, "allow this origin to call /api/* (wiki embedding)");
   cmd->add_option("--web-dir", web, "web assets folder (default: the built-in web/)");
+  cmd->add_option("--cache-mb", cache_mb, "reply cache budget in MiB (default 64; 0 = off)");
   cmd->add_flag("--quiet", quiet, "no access log");
   cmd->callback([&exit_code] {
     server::ServerOptions o;
@@ -31,6 +33,7 @@ void register_serve(CLI::App& app, int& exit_code) {
     o.cors_origin = cors;
     o.web_dir = web;
     o.access_log = !quiet;
+    o.cache_bytes = cache_mb << 20;
     // Block the signals before any thread starts, then wait for one here.
     sigset_t set;
     sigemptyset(&set);

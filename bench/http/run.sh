@@ -2,7 +2,10 @@
 # HTTP load test on loopback only: indexes N real documents (../shared/data/corpus), starts
 # `tracuu serve` on 127.0.0.1, runs wrk with a mixed request set for a bounded time, and reports
 # req/s, p50/p99, errors and the server's RSS after warm-up and after the run.
-# Usage: bench/http/run.sh [DOCS=20000] [SECONDS=60]
+# Usage: bench/http/run.sh [DOCS=20000] [SECONDS=60] [KEEP_DIR]
+# With KEEP_DIR, the documents, index and request paths are kept there and reused by later runs
+# with the same DIR (indexing takes most of a run's time when iterating on the server).
+# TRACUU_SERVE_ARGS (environment) adds options to `tracuu serve`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 docs="${1:-20000}"
@@ -12,11 +15,23 @@ corpus=../shared/data/corpus/baomoi_vn_news_35k.jsonl.gz
 [[ -x "$bin" ]] || { echo "build the release preset first" >&2; exit 1; }
 [[ -f "$corpus" ]] || { echo "needs $corpus" >&2; exit 1; }
 command -v wrk >/dev/null || scripts/deps --bench
-work=$(mktemp -d)
 server=""
-trap '[[ -n $server ]] && kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
-python3 -c "import gzip,sys,itertools; sys.stdout.writelines(itertools.islice(gzip.open(sys.argv[1],'rt',encoding='utf-8'), int(sys.argv[2])))" "$corpus" "$docs" > "$work/docs.jsonl"
-"$bin" index --db "$work/db" "$work/docs.jsonl" 2>&1 | tail -n 1
+if [[ -n "${3:-}" ]]; then
+  work="$3"
+  mkdir -p "$work"
+  trap '[[ -n $server ]] && kill $server 2>/dev/null || true' EXIT
+else
+  work=$(mktemp -d)
+  trap '[[ -n $server ]] && kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+fi
+if [[ -f "$work/indexed-$docs" && -d "$work/db" ]]; then
+  echo "reusing the index of $docs documents in $work/db"
+else
+  rm -rf "$work/db" "$work"/indexed-*
+  python3 -c "import gzip,sys,itertools; sys.stdout.writelines(itertools.islice(gzip.open(sys.argv[1],'rt',encoding='utf-8'), int(sys.argv[2])))" "$corpus" "$docs" > "$work/docs.jsonl"
+  "$bin" index --db "$work/db" "$work/docs.jsonl" 2>&1 | tail -n 1
+  touch "$work/indexed-$docs"
+fi
 # Requests: query words from titles, accentless forms, phrases, filters, facets, document pages.
 python3 - "$work/docs.jsonl" > "$work/paths.txt" <<'PY'
 import json, random, sys, unicodedata, urllib.parse
@@ -44,7 +59,9 @@ for i in range(2000):
 print("\n".join(out))
 PY
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$bin" serve --db "$work/db" --listen "127.0.0.1:$port" --quiet --threads 8 &
+# TRACUU_SERVE_ARGS adds options (e.g. "--cache-mb 0" to measure the uncached search path).
+# shellcheck disable=SC2086
+"$bin" serve --db "$work/db" --listen "127.0.0.1:$port" --quiet --threads 8 ${TRACUU_SERVE_ARGS:-} &
 server=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 rss() { awk '/VmRSS/ {print $2 / 1024 " MB"}' "/proc/$server/status"; }

@@ -8,7 +8,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include "query_parser.h"
@@ -31,10 +33,31 @@ class FacetSpy : public Xapian::MatchSpy {
  public:
   static constexpr std::array<Xapian::valueno, 4> kSlots{
       schema::kFacetProvince, schema::kFacetDirective, schema::kFacetType, schema::kFacetYear};
+  // `streams`: read slots through value streams. Only for a single shard: over several shards
+  // Xapian runs the spy shard by shard with each shard's own docids, which a stream over the
+  // combined database cannot follow.
+  FacetSpy(const Xapian::Database& db, bool streams) : db_(db), use_streams_(streams) {}
+  // Values are counted through string_views into the slot's string (same splitting as
+  // schema::split_values): the spy runs for up to kFacetSample documents per search, and a
+  // string per value and a vector per slot were a visible share of search time.
   void operator()(const Xapian::Document& doc, double) override {
     ++seen_;
-    for (std::size_t f = 0; f < kSlots.size(); ++f)
-      for (const auto& v : schema::split_values(doc.get_value(kSlots[f]))) ++counts_[f][v];
+    for (std::size_t f = 0; f < kSlots.size(); ++f) {
+      const std::string joined = value(f, doc);
+      std::string_view rest(joined);
+      while (!rest.empty()) {
+        std::size_t nl = std::min(rest.find('\n'), rest.size());
+        if (nl > 0) {
+          std::string_view v = rest.substr(0, nl);
+          auto& counts = counts_[f];
+          if (auto it = counts.find(v); it != counts.end())
+            ++it->second;
+          else
+            counts.emplace(std::string(v), 1);
+        }
+        rest.remove_prefix(std::min(nl + 1, rest.size()));
+      }
+    }
   }
   std::size_t seen() const { return seen_; }
   FacetCounts top(std::size_t facet, std::size_t limit, double scale) const {
@@ -49,8 +72,40 @@ class FacetSpy : public Xapian::MatchSpy {
   }
 
  private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // Document::get_value looks its slot up from scratch (a B-tree search and a copy of the
+  // whole value chunk) for each document; the matcher hands the spy documents in ascending
+  // docid order, so one value stream per slot, moved forward with skip_to, reads each chunk
+  // once. A document behind a stream's position (never seen so far) falls back to get_value.
+  std::string value(std::size_t f, const Xapian::Document& doc) {
+    if (!use_streams_) return doc.get_value(kSlots[f]);
+    Xapian::docid did = doc.get_docid();
+    if (!streams_open_) {
+      for (std::size_t i = 0; i < kSlots.size(); ++i)
+        streams_[i] = db_.valuestream_begin(kSlots[i]);
+      streams_open_ = true;
+    }
+    auto& it = streams_[f];
+    if (did < last_[f]) return doc.get_value(kSlots[f]);
+    last_[f] = did;
+    if (it == Xapian::ValueIterator()) return {};
+    if (it.get_docid() < did) {
+      it.skip_to(did);
+      if (it == Xapian::ValueIterator()) return {};
+    }
+    return it.get_docid() == did ? *it : std::string();
+  }
+
+  const Xapian::Database& db_;
+  bool use_streams_;
+  bool streams_open_ = false;
+  std::array<Xapian::ValueIterator, 4> streams_;
+  std::array<Xapian::docid, 4> last_{};
   std::size_t seen_ = 0;
-  std::array<std::unordered_map<std::string, std::size_t>, 4> counts_;
+  std::array<std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>>, 4> counts_;
 };
 
 // The best ~40-token window of the text, matches in <mark>, the rest escaped. The text is
@@ -117,17 +172,159 @@ std::string make_snippet(const std::string& text, const std::vector<std::string>
   return out;
 }
 
+// The fields of a stored document that a hit shows, with corpus::document_from_json's meaning.
+struct HitFields {
+  std::string id, title, type = "news", text;
+  std::optional<std::string> date, date_estimated, primary_province;
+  std::vector<std::string> provinces, citations, paragraphs;
+};
+
+// Reads HitFields from a stored document's JSON as it is lexed, without building a DOM: the
+// data is mostly paragraph text plus fields a hit never shows, and building the whole DOM of
+// every hit (then a corpus::Document from it) cost more than the match itself.
+class HitFieldsReader final : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  explicit HitFieldsReader(HitFields& out) : out_(out) {}
+
+  bool null() override { return element(); }
+  bool boolean(bool) override { return element(); }
+  bool number_integer(number_integer_t) override { return element(); }
+  bool number_unsigned(number_unsigned_t) override { return element(); }
+  bool number_float(number_float_t, const string_t&) override { return element(); }
+  bool binary(binary_t&) override { return element(); }
+  bool string(string_t& s) override {
+    if (depth_ == 1) {
+      switch (field_) {
+        case Field::kId:
+          out_.id = std::move(s);
+          break;
+        case Field::kTitle:
+          out_.title = std::move(s);
+          break;
+        case Field::kDate:
+          out_.date = std::move(s);
+          break;
+        case Field::kDateEstimated:
+          out_.date_estimated = std::move(s);
+          break;
+        case Field::kType:
+          out_.type = std::move(s);
+          break;
+        case Field::kPrimaryProvince:
+          out_.primary_province = std::move(s);
+          break;
+        case Field::kText:
+          out_.text = std::move(s);
+          break;
+        default:
+          break;
+      }
+    } else if (depth_ == 2 && array_ == Field::kProvinces) {
+      out_.provinces.push_back(std::move(s));
+    } else if (depth_ == 3 && wanted_key_) {
+      (array_ == Field::kCitations ? out_.citations : out_.paragraphs).back() = std::move(s);
+    }
+    return element();
+  }
+  bool start_object(std::size_t) override {
+    element();
+    ++depth_;
+    return true;
+  }
+  bool end_object() override {
+    --depth_;
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    element();
+    if (depth_ == 1) array_ = field_;
+    ++depth_;
+    return true;
+  }
+  bool end_array() override {
+    if (--depth_ == 1) array_ = Field::kOther;
+    return true;
+  }
+  bool key(string_t& k) override {
+    if (depth_ == 1) field_ = field_of(k);
+    if (depth_ == 3)
+      wanted_key_ = (array_ == Field::kCitations && k == "number") ||
+                    (array_ == Field::kParagraphs && k == "text");
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
+
+ private:
+  enum class Field {
+    kOther,
+    kId,
+    kTitle,
+    kDate,
+    kDateEstimated,
+    kType,
+    kPrimaryProvince,
+    kProvinces,
+    kCitations,
+    kParagraphs,
+    kText
+  };
+  static Field field_of(const std::string& k) {
+    static const std::unordered_map<std::string, Field> fields{
+        {"id", Field::kId},
+        {"title", Field::kTitle},
+        {"date", Field::kDate},
+        {"date_estimated", Field::kDateEstimated},
+        {"type", Field::kType},
+        {"primary_province", Field::kPrimaryProvince},
+        {"provinces", Field::kProvinces},
+        {"citations", Field::kCitations},
+        {"paragraphs", Field::kParagraphs},
+        {"text", Field::kText}};
+    auto it = fields.find(k);
+    return it == fields.end() ? Field::kOther : it->second;
+  }
+  // Every value directly in the citations or paragraphs array is one entry, as in
+  // document_from_json (a non-object one has an empty number or text).
+  bool element() {
+    if (depth_ == 2 && (array_ == Field::kCitations || array_ == Field::kParagraphs)) {
+      (array_ == Field::kCitations ? out_.citations : out_.paragraphs).emplace_back();
+      wanted_key_ = false;
+    }
+    return true;
+  }
+
+  HitFields& out_;
+  int depth_ = 0;
+  Field field_ = Field::kOther;  // of the last key of the top-level object
+  Field array_ = Field::kOther;  // the top-level array being read
+  bool wanted_key_ = false;      // the last key in an entry of that array is the one read
+};
+
+HitFields read_hit_fields(const std::string& data) {
+  HitFields f;
+  HitFieldsReader reader(f);
+  if (!nlohmann::json::sax_parse(data, &reader)) return HitFields{};
+  if (f.text.empty()) {  // stored as paragraphs only (see schema::build_document)
+    for (const auto& p : f.paragraphs) {
+      if (!f.text.empty()) f.text += '\n';
+      f.text += p;
+    }
+  }
+  return f;
+}
+
 Hit make_hit(const Xapian::Document& xdoc, double score, const std::vector<std::string>& words) {
-  auto j = nlohmann::json::parse(xdoc.get_data(), nullptr, false);
-  corpus::Document doc = j.is_discarded() ? corpus::Document{} : corpus::document_from_json(j);
+  HitFields doc = read_hit_fields(xdoc.get_data());
   Hit h;
-  h.id = doc.id;
-  h.title = doc.title;
-  h.date = doc.date ? doc.date : doc.date_estimated;
-  h.type = doc.type;
-  h.primary_province = doc.primary_province;
-  h.provinces = doc.provinces;
-  for (const auto& c : doc.citations) h.citations.push_back(c.number);
+  h.id = std::move(doc.id);
+  h.title = std::move(doc.title);
+  h.date = doc.date ? std::move(doc.date) : std::move(doc.date_estimated);
+  h.type = std::move(doc.type);
+  h.primary_province = std::move(doc.primary_province);
+  h.provinces = std::move(doc.provinces);
+  h.citations = std::move(doc.citations);
   h.score = score;
   h.snippet = make_snippet(doc.text, words);
   return h;
@@ -272,7 +469,7 @@ SearchResult Searcher::search(const SearchRequest& req) {
       enquire.set_query(query);
       if (req.sort == SortOrder::kDate || parsed.empty)
         enquire.set_sort_by_value_then_relevance(schema::kDate, true);
-      FacetSpy spy;
+      FacetSpy spy(impl_->db, impl_->parts.size() <= 1);
       if (req.facets) enquire.add_matchspy(&spy);
       // Facets look at up to kFacetSample candidates: exact below that, scaled estimates above.
       Xapian::doccount check =
@@ -319,11 +516,16 @@ std::optional<corpus::Document> Searcher::document(const std::string& id) {
 std::vector<Hit> Searcher::related(const std::string& id, std::size_t limit) {
   auto doc = document(id);
   if (!doc) return {};
+  return related(*doc, limit);
+}
+
+std::vector<Hit> Searcher::related(const corpus::Document& doc, std::size_t limit) {
+  const std::string& id = doc.id;
   std::vector<Xapian::Query> qs;
-  for (const auto& c : doc->citations) qs.emplace_back(schema::kCited + c.number);
-  if (doc->primary_province) qs.emplace_back(schema::kPrimaryProvince + *doc->primary_province);
+  for (const auto& c : doc.citations) qs.emplace_back(schema::kCited + c.number);
+  if (doc.primary_province) qs.emplace_back(schema::kPrimaryProvince + *doc.primary_province);
   // More like this: the title's words.
-  for (const auto& t : tokenizer::Tokenizer::shared().tokenize(doc->title))
+  for (const auto& t : tokenizer::Tokenizer::shared().tokenize(doc.title))
     if (t.type == tokenizer::TokenType::kWord) qs.emplace_back(t.norm);
   if (qs.empty()) return {};
   Xapian::Query q(Xapian::Query::OP_AND_NOT,

@@ -16,16 +16,21 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <future>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <thread>
 #include <unordered_map>
 
 #include "metrics.h"
 #include "pages.h"
+#include "response_cache.h"
+#include "searcher_pool.h"
 #include "tracuu/indexer/searcher.h"
 #include "tracuu/tokenizer/normalizer.h"
+#include "workers.h"
 
 namespace tracuu::server {
 namespace {
@@ -45,14 +50,6 @@ struct HttpError {
   std::string message;  // Vietnamese, shown to users
 };
 
-struct Reply {
-  int status = 200;
-  std::string content_type = "application/json; charset=utf-8";
-  std::string body;
-  std::string etag;
-  std::string cache_control = "no-cache";
-};
-
 Reply json_reply(const nlohmann::json& j) {
   return {200, "application/json; charset=utf-8",
           j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "", "no-cache"};
@@ -62,24 +59,20 @@ Reply html_reply(std::string html) {
   return {200, "text/html; charset=utf-8", std::move(html), "", "no-cache"};
 }
 
-// One Searcher per worker thread and database, reopened when another process commits.
-indexer::Searcher& thread_searcher(const std::string& db_path) {
-  struct Entry {
-    std::unique_ptr<indexer::Searcher> searcher;
-    std::chrono::steady_clock::time_point checked;
-  };
-  thread_local std::unordered_map<std::string, Entry> searchers;
-  auto& e = searchers[db_path];
-  auto now = std::chrono::steady_clock::now();
-  if (!e.searcher) {
-    e.searcher = std::make_unique<indexer::Searcher>(db_path);
-    e.checked = now;
-  } else if (now - e.checked > std::chrono::seconds(1)) {
-    e.searcher->reopen();
-    e.checked = now;
-  }
-  return *e.searcher;
+// Searches at once (index handles): the CPU's worth, with some slack for requests waiting on I/O.
+unsigned search_threads(const ServerOptions& o) {
+  return o.threads ? o.threads : std::max(2u, 2 * std::thread::hardware_concurrency());
 }
+
+// Connections served at once. Poco keeps a thread on each keep-alive connection while it stays
+// open (up to the keep-alive timeout when idle), so with one thread per search a handful of
+// open browser tabs or benchmark connections locked every other client out. Connection threads
+// only parse, answer cache hits and send; the searches run on the Workers.
+constexpr unsigned kMinConnectionThreads = 64;
+
+// The handle the worker's current request holds, taken on its first use in the request and
+// given back as soon as the reply is made.
+thread_local std::optional<SearcherPool::Lease> t_lease;
 
 using Params = std::vector<std::pair<std::string, std::string>>;
 
@@ -197,6 +190,14 @@ indexer::DirectiveRecord find_directive(indexer::Searcher& s, const std::string&
   return *rec;
 }
 
+// Replies that depend only on the request and the index (not on headers, files or the clock).
+bool cacheable_path(const std::string& path) {
+  auto starts = [&](std::string_view prefix) { return path.rfind(prefix, 0) == 0; };
+  return path == "/api/search" || path == "/api/suggest" || path == "/api/facets" || path == "/" ||
+         path == "/search" || starts("/api/documents/") || starts("/api/directives/") ||
+         starts("/d/") || starts("/directive/");
+}
+
 using HandleFn = std::function<void(HTTPServerRequest&, HTTPServerResponse&)>;
 
 class Handler : public Poco::Net::HTTPRequestHandler {
@@ -229,6 +230,16 @@ struct SearchServer::Impl {
   std::unique_ptr<Poco::Net::HTTPServer> http;
   std::uint16_t port = 0;
   std::mutex log_mutex;
+  std::unique_ptr<ResponseCache> cache;  // null when disabled
+  std::unique_ptr<SearcherPool> searchers;  // as many as workers: acquire() never waits
+  std::unique_ptr<Workers> workers;
+  std::mutex inflight_mutex;
+  std::unordered_map<std::string, std::shared_future<std::shared_ptr<const CachedReply>>> inflight;
+
+  indexer::Searcher& searcher() {
+    if (!t_lease) t_lease.emplace(searchers->acquire());
+    return **t_lease;
+  }
 
   Reply route(const std::string& method, const std::string& path, const Params& params,
               std::string& route_name);
@@ -244,7 +255,7 @@ struct SearchServer::Impl {
 
 Reply SearchServer::Impl::api_search(const Params& params) {
   ParsedSearch p = parse_search(params);
-  auto& s = thread_searcher(options.db_path);
+  auto& s = searcher();
   auto result = run_search(s, p.request);
   auto j = indexer::to_json(result);
   j["page"] = p.page;
@@ -254,7 +265,7 @@ Reply SearchServer::Impl::api_search(const Params& params) {
 }
 
 Reply SearchServer::Impl::api_document(const std::string& id) {
-  auto& s = thread_searcher(options.db_path);
+  auto& s = searcher();
   auto doc = s.document(id);
   if (!doc) throw HttpError{404, "not_found", "Không tìm thấy văn bản " + id + "."};
   nlohmann::json j = corpus::to_json(*doc);
@@ -269,14 +280,14 @@ Reply SearchServer::Impl::api_document(const std::string& id) {
   j["paragraphs"] = paragraphs;
   for (auto& c : j["citations"]) c["url"] = "/api/directives/" + url_encode(c["number"].get<std::string>());
   nlohmann::json related = nlohmann::json::array();
-  for (const auto& h : s.related(id, 8)) related.push_back(indexer::to_json(h));
+  for (const auto& h : s.related(*doc, 8)) related.push_back(indexer::to_json(h));
   j["related"] = related;
   j["permalink"] = "/d/" + url_encode(id);
   return cacheable(json_reply(j));
 }
 
 Reply SearchServer::Impl::api_directive(const std::string& number) {
-  auto& s = thread_searcher(options.db_path);
+  auto& s = searcher();
   auto rec = find_directive(s, number);
   auto j = indexer::to_json(rec);
   if (rec.document_id) {
@@ -293,7 +304,7 @@ Reply SearchServer::Impl::page_search(const Params& params) {
     page.request = p.request;
     page.page = p.page;
     page.size = p.size;
-    page.result = run_search(thread_searcher(options.db_path), p.request);
+    page.result = run_search(searcher(), p.request);
   } catch (const HttpError& e) {
     page.error = e.message;
     Reply r = html_reply(render_search(page));
@@ -304,15 +315,15 @@ Reply SearchServer::Impl::page_search(const Params& params) {
 }
 
 Reply SearchServer::Impl::page_document(const std::string& id, const std::string& host) {
-  auto& s = thread_searcher(options.db_path);
+  auto& s = searcher();
   auto doc = s.document(id);
   if (!doc) throw HttpError{404, "not_found", "Không tìm thấy văn bản này."};
   std::string base = host.empty() ? "" : "http://" + host;
-  return cacheable(html_reply(render_document(*doc, s.related(id, 8), base)));
+  return cacheable(html_reply(render_document(*doc, s.related(*doc, 8), base)));
 }
 
 Reply SearchServer::Impl::page_directive(const std::string& number) {
-  auto& s = thread_searcher(options.db_path);
+  auto& s = searcher();
   auto rec = find_directive(s, number);
   std::optional<corpus::Document> text;
   if (rec.document_id) text = s.document(*rec.document_id);
@@ -350,15 +361,44 @@ Reply SearchServer::Impl::route(const std::string& method, const std::string& pa
   }
   if (path == "/healthz") {
     route_name = "/healthz";
-    auto& s = thread_searcher(options.db_path);
+    auto& s = searcher();
     return json_reply({{"status", "ok"}, {"documents", s.document_count()}, {"revision", s.revision()}});
   }
   if (path == "/metrics") {
     route_name = "/metrics";
-    auto& s = thread_searcher(options.db_path);
+    auto& s = searcher();
     Reply r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     r.body = metrics.render(s.document_count(), s.revision());
+    if (cache) {
+      auto c = cache->stats();
+      r.body +=
+          "# HELP tracuu_response_cache_bytes Bytes held by the reply cache (bounded).\n"
+          "# TYPE tracuu_response_cache_bytes gauge\n"
+          "tracuu_response_cache_bytes " +
+          std::to_string(c.bytes) + "\n" +
+          "# HELP tracuu_response_cache_max_bytes The reply cache's byte budget.\n"
+          "# TYPE tracuu_response_cache_max_bytes gauge\n"
+          "tracuu_response_cache_max_bytes " +
+          std::to_string(c.max_bytes) + "\n" +
+          "# HELP tracuu_response_cache_entries Replies in the cache.\n"
+          "# TYPE tracuu_response_cache_entries gauge\n"
+          "tracuu_response_cache_entries " +
+          std::to_string(c.entries) + "\n" +
+          "# HELP tracuu_response_cache_lookups_total Cache lookups by result.\n"
+          "# TYPE tracuu_response_cache_lookups_total counter\n"
+          "tracuu_response_cache_lookups_total{result=\"hit\"} " +
+          std::to_string(c.hits) + "\n" + "tracuu_response_cache_lookups_total{result=\"miss\"} " +
+          std::to_string(c.misses) + "\n" +
+          "# HELP tracuu_response_cache_evictions_total Replies dropped for the byte budget.\n"
+          "# TYPE tracuu_response_cache_evictions_total counter\n"
+          "tracuu_response_cache_evictions_total " +
+          std::to_string(c.evictions) + "\n" +
+          "# HELP tracuu_response_cache_invalidations_total Cache resets on a new index revision.\n"
+          "# TYPE tracuu_response_cache_invalidations_total counter\n"
+          "tracuu_response_cache_invalidations_total " +
+          std::to_string(c.invalidations) + "\n";
+    }
     return r;
   }
   if (path == "/api/search") {
@@ -378,7 +418,7 @@ Reply SearchServer::Impl::route(const std::string& method, const std::string& pa
     std::string q = one_of(params, "q").value_or("");
     if (q.size() > kMaxQuery) throw HttpError{400, "query_too_long", "Từ khóa quá dài."};
     if (!tokenizer::is_valid_utf8(q)) throw HttpError{400, "invalid_utf8", "Từ khóa không phải UTF-8 hợp lệ."};
-    auto& s = thread_searcher(options.db_path);
+    auto& s = searcher();
     nlohmann::json j{{"q", q}, {"completions", q.empty() ? std::vector<std::string>{} : s.suggest(q, 8)}};
     indexer::SearchRequest r;
     r.query = q;
@@ -390,7 +430,7 @@ Reply SearchServer::Impl::route(const std::string& method, const std::string& pa
   }
   if (path == "/api/facets") {
     route_name = "/api/facets";
-    auto facets = thread_searcher(options.db_path).all_facets(1000);
+    auto facets = searcher().all_facets(1000);
     nlohmann::json j = nlohmann::json::object();
     for (const auto& [name, counts] : facets) {
       nlohmann::json arr = nlohmann::json::array();
@@ -426,6 +466,9 @@ void SearchServer::Impl::handle(HTTPServerRequest& req, HTTPServerResponse& resp
   const std::string& uri = req.getURI();
   bool api = uri.rfind("/api/", 0) == 0 || uri == "/healthz" || uri == "/metrics";
   Reply reply;
+  // A cache hit is sent straight from the shared entry; `out` is what goes on the wire.
+  std::shared_ptr<const CachedReply> cached;
+  const Reply* out = &reply;
   try {
     if (uri.size() > kMaxUri) throw HttpError{414, "uri_too_long", "Địa chỉ quá dài."};
     if (method == "OPTIONS" && !options.cors_origin.empty()) {
@@ -447,13 +490,85 @@ void SearchServer::Impl::handle(HTTPServerRequest& req, HTTPServerResponse& resp
       }
       std::string path = parsed.getPath();
       if (!tokenizer::is_valid_utf8(path)) throw HttpError{400, "invalid_utf8", "Địa chỉ không phải UTF-8 hợp lệ."};
-      reply = route(method, path, params, route_name);
-      if (!reply.etag.empty() && req.get("If-None-Match", "") == reply.etag) {
-        reply.status = 304;
-        reply.body.clear();
+      std::string key;
+      std::uint64_t revision = 0;
+      bool use_cache = cache && (method == "GET" || method == "HEAD") && cacheable_path(path);
+      if (use_cache) {
+        key = ResponseCache::key(path, params);
+        // No handle is needed for a hit: hits stay fast while every handle is busy searching.
+        revision = searchers->revision();
+        auto found = cache->find(key, revision);
+        if (found.stale) {  // another thread has just moved the cache on to a newer revision
+          revision = searchers->revision();
+          found = cache->find(key, revision);
+        }
+        cached = std::move(found.value);
+      }
+      // Identical requests arriving together (a popular query just after a new revision emptied
+      // the cache, or a page's parallel fetches) are computed once: the first is the leader,
+      // the others wait for its reply instead of queueing the same search on every worker.
+      std::string flight_key;
+      std::promise<std::shared_ptr<const CachedReply>> flight;
+      if (use_cache && !cached) {
+        flight_key = std::to_string(revision) + ' ' + key;
+        std::shared_future<std::shared_ptr<const CachedReply>> leader;
+        {
+          std::lock_guard lock(inflight_mutex);
+          auto [it, first] = inflight.try_emplace(flight_key);
+          if (first)
+            it->second = flight.get_future().share();
+          else
+            leader = it->second;
+        }
+        if (leader.valid()) {
+          flight_key.clear();
+          cached = leader.get();  // null when the leader's reply was not cacheable: redo it
+        }
+      }
+      // The leader always lets its followers go, whatever becomes of its request.
+      struct Land {
+        Impl& impl;
+        const std::string& key;
+        std::promise<std::shared_ptr<const CachedReply>>& flight;
+        std::shared_ptr<const CachedReply>& result;
+        ~Land() {
+          if (key.empty()) return;
+          {
+            std::lock_guard lock(impl.inflight_mutex);
+            impl.inflight.erase(key);
+          }
+          flight.set_value(result);
+        }
+      } land{*this, flight_key, flight, cached};
+      if (cached) {
+        route_name = cached->route;
+        out = &cached->reply;
+      } else {
+        std::optional<std::uint64_t> made_at;  // the revision of the handle that made it
+        reply = workers->run([&] {
+          struct Release {
+            ~Release() { t_lease.reset(); }
+          } release;
+          Reply r = route(method, path, params, route_name);
+          if (t_lease) made_at = (*t_lease)->revision();
+          return r;
+        });
+        // Only successes: errors are cheap to recompute, and caching them would let junk URIs
+        // crowd out real pages. A reply made by a handle at another revision than the one `key`
+        // was looked up with (a commit in between) is not cached.
+        if (use_cache && reply.status == 200 && made_at == revision) {
+          cached = std::make_shared<const CachedReply>(CachedReply{std::move(reply), route_name});
+          cache->insert(key, revision, cached);
+          out = &cached->reply;
+        }
+      }
+      if (!out->etag.empty() && req.get("If-None-Match", "") == out->etag) {
+        reply = Reply{304, out->content_type, "", out->etag, out->cache_control};
+        out = &reply;
       }
     }
   } catch (const HttpError& e) {
+    out = &reply;
     reply.status = e.status;
     if (api || e.status == 405 || e.status == 414) {
       reply.content_type = "application/json; charset=utf-8";
@@ -466,34 +581,48 @@ void SearchServer::Impl::handle(HTTPServerRequest& req, HTTPServerResponse& resp
     if (e.status == 405) resp.set("Allow", "GET, HEAD");
   } catch (const std::exception& e) {
     // The index is missing or broken: the server's fault, not the client's.
+    out = &reply;
     reply.status = 503;
     reply.content_type = "application/json; charset=utf-8";
     reply.body = nlohmann::json{{"error", {{"code", "unavailable"}, {"message", "Chỉ mục tạm thời không sẵn sàng."}}}}.dump();
     std::lock_guard lock(log_mutex);
     std::cerr << "tracuu serve: " << e.what() << "\n";
+  } catch (...) {
+    // Xapian's errors are not std::exceptions (a handle reopened onto a broken index): still a
+    // JSON 503 rather than a connection Poco drops.
+    out = &reply;
+    reply.status = 503;
+    reply.content_type = "application/json; charset=utf-8";
+    reply.body =
+        nlohmann::json{
+            {"error", {{"code", "unavailable"}, {"message", "Chỉ mục tạm thời không sẵn sàng."}}}}
+            .dump();
+    std::lock_guard lock(log_mutex);
+    std::cerr << "tracuu serve: unexpected error from the index\n";
   }
-  resp.setStatus(static_cast<HTTPResponse::HTTPStatus>(reply.status));
-  resp.setContentType(reply.content_type);
-  resp.set("Cache-Control", reply.cache_control);
+  resp.setStatus(static_cast<HTTPResponse::HTTPStatus>(out->status));
+  resp.setContentType(out->content_type);
+  resp.set("Cache-Control", out->cache_control);
   resp.set("X-Content-Type-Options", "nosniff");
-  if (!reply.etag.empty()) resp.set("ETag", reply.etag);
+  if (!out->etag.empty()) resp.set("ETag", out->etag);
   if (!options.cors_origin.empty() && api) {
     resp.set("Access-Control-Allow-Origin", options.cors_origin);
     resp.set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
     resp.set("Vary", "Origin");
   }
-  resp.setContentLength(static_cast<std::streamsize>(reply.body.size()));
-  if (method == "HEAD" || reply.status == 204 || reply.status == 304) {
+  resp.setContentLength(static_cast<std::streamsize>(out->body.size()));
+  if (method == "HEAD" || out->status == 204 || out->status == 304) {
     resp.send();
   } else {
-    resp.sendBuffer(reply.body.data(), reply.body.size());
+    resp.sendBuffer(out->body.data(), out->body.size());
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  metrics.record(route_name, reply.status, seconds);
+  metrics.record(route_name, out->status, seconds);
   if (options.access_log) {
-    nlohmann::json line{{"method", method}, {"uri", uri.substr(0, 512)}, {"status", reply.status},
-                        {"ms", seconds * 1000}, {"bytes", reply.body.size()},
-                        {"client", req.clientAddress().host().toString()}};
+    nlohmann::json line{
+        {"method", method},          {"uri", uri.substr(0, 512)},
+        {"status", out->status},     {"ms", seconds * 1000},
+        {"bytes", out->body.size()}, {"client", req.clientAddress().host().toString()}};
     std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     std::lock_guard lock(log_mutex);
     std::cerr << text << "\n";
@@ -502,17 +631,19 @@ void SearchServer::Impl::handle(HTTPServerRequest& req, HTTPServerResponse& resp
 
 SearchServer::SearchServer(const ServerOptions& options) : impl_(std::make_unique<Impl>()) {
   impl_->options = options;
+  if (options.cache_bytes > 0) impl_->cache = std::make_unique<ResponseCache>(options.cache_bytes);
   impl_->web_dir = options.web_dir.empty() ? std::filesystem::path(TRACUU_DEFAULT_WEB_DIR)
                                            : std::filesystem::path(options.web_dir);
-  // Fail early with a clear message when the index is missing.
-  indexer::Searcher probe(options.db_path);
+  // Fails early with a clear message when the index is missing.
+  impl_->searchers = std::make_unique<SearcherPool>(options.db_path, search_threads(options));
+  impl_->workers = std::make_unique<Workers>(search_threads(options));
 }
 
 SearchServer::~SearchServer() { stop(); }
 
 void SearchServer::start() {
   auto& o = impl_->options;
-  unsigned threads = o.threads ? o.threads : std::max(2u, 2 * std::thread::hardware_concurrency());
+  unsigned threads = std::max(kMinConnectionThreads, search_threads(o));
   Poco::Net::ServerSocket socket;
   try {
     socket.bind(Poco::Net::SocketAddress(o.host, o.port), true);

@@ -54,7 +54,12 @@ class ServerTest : public ::testing::Test {
 
   static Response get(const std::string& uri, const std::string& method = "GET",
                       const std::vector<std::pair<std::string, std::string>>& headers = {}) {
-    Poco::Net::HTTPClientSession session("127.0.0.1", server_->port());
+    return get_at(server_->port(), uri, method, headers);
+  }
+  static Response get_at(std::uint16_t port, const std::string& uri,
+                         const std::string& method = "GET",
+                         const std::vector<std::pair<std::string, std::string>>& headers = {}) {
+    Poco::Net::HTTPClientSession session("127.0.0.1", port);
     session.setTimeout(Poco::Timespan(10, 0));
     Poco::Net::HTTPRequest req(method, uri, Poco::Net::HTTPMessage::HTTP_1_1);
     for (const auto& [k, v] : headers) req.set(k, v);
@@ -224,4 +229,139 @@ TEST_F(ServerTest, NewCommitsAppearWithoutRestart) {
     after = get("/healthz").json()["documents"].get<int>();
   }
   EXPECT_EQ(after, before + 1);
+}
+
+// A Prometheus sample's value from /metrics text, -1 when absent.
+double metric(const std::string& text, const std::string& sample) {
+  auto at = text.find("\n" + sample + " ");
+  if (at == std::string::npos) return -1;
+  return std::stod(text.substr(at + sample.size() + 2));
+}
+
+TEST_F(ServerTest, CachedRepliesAreFreshAfterANewIndexRevision) {
+  const std::string uri = "/api/search?q=zuzuka";
+  auto before = get(uri);
+  ASSERT_EQ(before.status, 200) << before.body;
+  EXPECT_EQ(before.json()["total"], 0);
+  EXPECT_EQ(get(uri).body, before.body);  // now from the cache
+  {
+    tracuu::indexer::IndexWriter w(db_->string(), {});
+    tracuu::corpus::Document d;
+    d.id = "zuzuka-moi";
+    d.title = "Tin zuzuka mới";
+    d.text = "Từ zuzuka chỉ có trong văn bản này.";
+    w.upsert(d);
+    w.commit();
+  }
+  // Workers reopen at most a second after a commit; the cached empty result must not outlive it.
+  nlohmann::json j;
+  for (int i = 0; i < 50; ++i) {
+    j = get(uri).json();
+    if (j["total"] == 1) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_EQ(j["total"], 1) << j.dump();
+  EXPECT_EQ(j["hits"][0]["id"], "zuzuka-moi");
+  // Every worker agrees from then on, whichever thread answers.
+  for (int i = 0; i < 20; ++i) EXPECT_EQ(get(uri).json()["total"], 1);
+  EXPECT_GE(metric(get("/metrics").body, "tracuu_response_cache_invalidations_total"), 1);
+}
+
+TEST_F(ServerTest, CachedRepliesMatchUncachedOnesAndStayWithinTheirBudget) {
+  tracuu::server::ServerOptions o;
+  o.db_path = db_->string();
+  o.port = 0;
+  o.threads = 2;
+  o.access_log = false;
+  o.cors_origin = "https://wiki.example.vn";
+  o.cache_bytes = 0;
+  tracuu::server::SearchServer uncached(o);
+  uncached.start();
+  o.cache_bytes = 48 * 1024;
+  tracuu::server::SearchServer small(o);
+  small.start();
+  auto id = get("/api/search?q=dan%20van&size=1").json()["hits"][0]["id"].get<std::string>();
+  std::vector<std::string> uris{"/api/search?q=dan%20van",
+                                "/api/search?q=d%C3%A2n+v%E1%BA%ADn",
+                                "/api/facets",
+                                "/api/documents/" + id,
+                                "/d/" + id,
+                                "/api/directives/114%2FKL-TW",
+                                "/search?q=dan%20van",
+                                "/api/suggest?q=114"};
+  for (int page = 1; page <= 30; ++page)
+    uris.push_back("/api/search?q=c%C3%B4ng&size=3&page=" + std::to_string(page));
+  for (int round = 0; round < 2; ++round) {  // the second round is served from the caches
+    for (const auto& uri : uris) {
+      auto want = get_at(uncached.port(), uri);
+      for (auto port : {server_->port(), small.port()}) {
+        auto got = get_at(port, uri);
+        EXPECT_EQ(got.status, want.status) << uri;
+        EXPECT_EQ(got.body, want.body) << uri;
+        EXPECT_EQ(got.raw.get("ETag", ""), want.raw.get("ETag", "")) << uri;
+        EXPECT_EQ(got.raw.get("Cache-Control", ""), want.raw.get("Cache-Control", "")) << uri;
+        EXPECT_EQ(got.content_type, want.content_type) << uri;
+      }
+    }
+  }
+  auto doc = get("/d/" + id);
+  auto revalidated = get("/d/" + id, "GET", {{"If-None-Match", doc.raw.get("ETag")}});
+  EXPECT_EQ(revalidated.status, 304);
+  EXPECT_TRUE(revalidated.body.empty());
+  auto head = get("/api/documents/" + id, "HEAD");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.body.empty());
+  auto m = get_at(small.port(), "/metrics").body;
+  EXPECT_LE(metric(m, "tracuu_response_cache_bytes"), 48 * 1024);
+  EXPECT_GT(metric(m, "tracuu_response_cache_evictions_total"), 0);
+  EXPECT_GT(metric(m, "tracuu_response_cache_entries"), 0);
+  EXPECT_EQ(get_at(uncached.port(), "/metrics").body.find("tracuu_response_cache"),
+            std::string::npos);
+  small.stop();
+  uncached.stop();
+}
+
+TEST_F(ServerTest, OpenKeepAliveConnectionsDoNotLockOutOtherClients) {
+  // More idle keep-alive connections than the server runs searches at once (4 here).
+  std::vector<std::unique_ptr<Poco::Net::HTTPClientSession>> idle;
+  for (int i = 0; i < 12; ++i) {
+    auto s = std::make_unique<Poco::Net::HTTPClientSession>("127.0.0.1", server_->port());
+    s->setKeepAlive(true);
+    Poco::Net::HTTPRequest req("GET", "/healthz", Poco::Net::HTTPMessage::HTTP_1_1);
+    req.setKeepAlive(true);
+    s->sendRequest(req);
+    Poco::Net::HTTPResponse resp;
+    std::string body;
+    Poco::StreamCopier::copyToString(s->receiveResponse(resp), body);
+    ASSERT_EQ(resp.getStatus(), 200);
+    idle.push_back(std::move(s));
+  }
+  auto started = std::chrono::steady_clock::now();
+  Poco::Net::HTTPClientSession fresh("127.0.0.1", server_->port());
+  fresh.setTimeout(Poco::Timespan(3, 0));
+  Poco::Net::HTTPRequest req("GET", "/api/search?q=dan%20van", Poco::Net::HTTPMessage::HTTP_1_1);
+  fresh.sendRequest(req);
+  Poco::Net::HTTPResponse resp;
+  std::string body;
+  Poco::StreamCopier::copyToString(fresh.receiveResponse(resp), body);
+  EXPECT_EQ(resp.getStatus(), 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(2));
+}
+
+TEST_F(ServerTest, IdenticalConcurrentRequestsAllGetTheSameReply) {
+  // New to the cache, asked by many clients at once: one computes, the others share its reply
+  // (and a failing request fails for each of them alike).
+  for (const std::string uri :
+       {"/api/search?q=ph%C3%A1t%20tri%E1%BB%83n&size=7", "/api/search?q=dan&from=2020-13-01"}) {
+    std::vector<std::thread> threads;
+    std::vector<Response> got(8);
+    for (std::size_t t = 0; t < got.size(); ++t)
+      threads.emplace_back([&, t] { got[t] = get(uri); });
+    for (auto& th : threads) th.join();
+    for (const auto& r : got) {
+      EXPECT_EQ(r.status, got[0].status) << uri;
+      EXPECT_EQ(r.body, got[0].body) << uri;
+    }
+    EXPECT_EQ(got[0].status, uri.find("2020-13") == std::string::npos ? 200 : 400) << got[0].body;
+  }
 }

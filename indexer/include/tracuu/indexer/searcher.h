@@ -89,6 +89,8 @@ class Searcher {
   SearchResult search(const SearchRequest& request);  // throws QueryError
   std::optional<corpus::Document> document(const std::string& id);
   std::vector<Hit> related(const std::string& id, std::size_t limit);
+  // The same for a document already read with document() (saves reading it again).
+  std::vector<Hit> related(const corpus::Document& doc, std::size_t limit);
   std::optional<DirectiveRecord> directive(const std::string& number_any_variant);
   std::vector<std::string> suggest(const std::string& prefix, std::size_t limit);
   std::map<std::string, FacetCounts> all_facets(std::size_t limit_per_facet);

@@ -1,6 +1,7 @@
 // The HTTP server: JSON API, server-rendered permalinks and the static web UI.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -15,6 +16,9 @@ struct ServerOptions {
   std::string web_dir;        // empty = built-in web/ folder
   std::string cors_origin;    // empty = no CORS headers
   bool access_log = true;
+  // Budget of the in-memory reply cache (whole replies per request URI, for the current index
+  // revision); 0 = no cache.
+  std::size_t cache_bytes = std::size_t{64} << 20;
 };
 
 class SearchServer {

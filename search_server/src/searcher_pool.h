@@ -1,0 +1,70 @@
+// A fixed number of index handles shared by the connection threads.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "tracuu/indexer/searcher.h"
+
+namespace tracuu::server {
+
+// Poco serves each keep-alive connection on one thread for the connection's whole life, so
+// the server needs many more threads than it should run searches at once. The Xapian handles
+// (one per concurrent search, as a handle is not thread-safe) live here instead of per thread:
+// their number bounds memory and CPU, whatever the number of open connections.
+class SearcherPool {
+ public:
+  SearcherPool(std::string db_path, std::size_t size);  // throws like indexer::Searcher
+  ~SearcherPool();
+  SearcherPool(const SearcherPool&) = delete;
+  SearcherPool& operator=(const SearcherPool&) = delete;
+
+  struct Slot;
+  // Exclusive use of one handle until destroyed.
+  class Lease {
+   public:
+    Lease(SearcherPool& pool, std::unique_ptr<Slot> slot);
+    Lease(Lease&& other) noexcept;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+    indexer::Searcher& operator*() const;
+    indexer::Searcher* operator->() const { return &**this; }
+
+   private:
+    friend class SearcherPool;
+    SearcherPool* pool_;
+    std::unique_ptr<Slot> slot_;
+  };
+
+  // Waits while every handle is in use. The handle has picked up commits made by another
+  // process at most a second ago, and is never older than one any other lease has seen.
+  Lease acquire();
+
+  // The newest index revision known: checked on disk at most once a second, and raised at
+  // once whenever a handle reopens onto a newer one.
+  std::uint64_t revision();
+
+ private:
+  void release(std::unique_ptr<Slot> slot);
+  void seen(std::uint64_t revision);
+
+  const std::string db_path_;
+  const std::size_t size_;
+  std::mutex mutex_;
+  std::condition_variable available_;
+  std::vector<std::unique_ptr<Slot>> idle_;  // most recently used last
+  std::size_t created_ = 0;
+  std::atomic<std::uint64_t> newest_{0};
+  std::mutex probe_mutex_;
+  std::unique_ptr<indexer::Searcher> probe_;  // only ever reopened, for revision()
+  std::atomic<std::chrono::steady_clock::rep> probe_checked_{0};
+};
+
+}  // namespace tracuu::server
