@@ -1,6 +1,7 @@
 // `tracuu index`: build or update the Xapian index, with a progress bar on a terminal.
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 
@@ -14,6 +15,7 @@ void register_index(CLI::App& app, int& exit_code) {
   static std::string db;
   static std::vector<std::string> paths, deletes;
   static bool rebuild = false;
+  static bool compact = false;
   static unsigned threads = 0;
   static unsigned shards = 0;
   static std::size_t batch = 500;
@@ -21,6 +23,8 @@ void register_index(CLI::App& app, int& exit_code) {
   cmd->add_option("PATH", paths, "files, directories, .gz, or - for stdin");
   cmd->add_option("--delete", deletes, "ids to delete");
   cmd->add_flag("--rebuild", rebuild, "start from an empty database");
+  cmd->add_flag("--compact", compact,
+                "afterwards, merge the shards into one compact database (smaller, faster to search)");
   cmd->add_option("--threads", threads, "worker threads (default: all cores)");
   cmd->add_option("--shards", shards, "shards of a new index, one writer thread each (default: one per core)")
       ->check(CLI::Range(1, 64));
@@ -58,6 +62,13 @@ void register_index(CLI::App& app, int& exit_code) {
     if (stats.deleted > 0) writer.resolve_short_names();
     writer.commit();
     if (tty) std::fprintf(stderr, "\n");
+    if (compact) {
+      auto t0 = std::chrono::steady_clock::now();
+      auto bytes = writer.compact();
+      std::fprintf(stderr, "tracuu index: compacted into one database of %.1f MB in %.1f s\n",
+                   static_cast<double>(bytes) / 1e6,
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    }
     std::fprintf(stderr, "tracuu index: %zu added, %zu updated, %zu deleted, %zu failed, %.1f s\n",
                  stats.added, stats.updated, stats.deleted, stats.failed, stats.seconds);
     if (stats.added + stats.updated + stats.deleted == 0 && stats.failed > 0) exit_code = 1;

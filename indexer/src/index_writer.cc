@@ -83,6 +83,7 @@ Xapian::WritableDatabase open_shard(const std::string& path, bool overwrite) {
 }  // namespace
 
 struct IndexWriter::Impl {
+  std::string root;  // the index directory
   std::vector<Shard> shards;
   IndexOptions options;
   IndexStats stats;
@@ -105,6 +106,7 @@ IndexWriter::IndexWriter(const std::string& db_path, const IndexOptions& options
     : impl_(std::make_unique<Impl>()) {
   namespace fs = std::filesystem;
   impl_->options = options;
+  impl_->root = db_path;
   std::vector<std::string> paths;
   try {
     fs::create_directories(db_path);
@@ -113,13 +115,8 @@ IndexWriter::IndexWriter(const std::string& db_path, const IndexOptions& options
       // Only what Xapian and this program wrote there: never someone else's files.
       for (const auto& p : shards::list(db_path))
         if (p != db_path) fs::remove_all(p);
-      for (const auto& entry : fs::directory_iterator(db_path)) {
-        auto name = entry.path().filename().string();
-        if (entry.is_regular_file() && (name == shards::kStubName || name == "iamglass" ||
-                                        name == "flintlock" || name.ends_with(".glass") ||
-                                        name.starts_with("postlist") || name.starts_with("record")))
-          fs::remove(entry.path());
-      }
+      shards::remove_glass_files(db_path);
+      fs::remove(fs::path(db_path) / shards::kStubName);
       had_index = false;
     }
     paths = had_index ? shards::list(db_path) : std::vector<std::string>{};
@@ -224,6 +221,36 @@ std::size_t IndexWriter::resolve_short_names() {
   }
   impl_->commit();
   return changed;
+}
+
+std::uintmax_t IndexWriter::compact() {
+  namespace fs = std::filesystem;
+  impl_->commit();
+  fs::path root(impl_->root);
+  std::vector<std::string> old = shards::list(impl_->root);
+  // A fresh name, so the stub never names a half-written database.
+  std::string name;
+  for (int i = 0;; ++i) {
+    name = "compact" + std::to_string(i);
+    if (!fs::exists(root / name)) break;
+  }
+  impl_->combined().compact((root / name).string());
+  // Switch: the stub first (atomically), then the old databases go.
+  impl_->shards.clear();  // releases their write locks
+  shards::point_to(impl_->root, {name});
+  for (const auto& p : old) {
+    if (p == impl_->root) {
+      shards::remove_glass_files(impl_->root);
+    } else {
+      fs::remove_all(p);
+    }
+  }
+  impl_->shards.resize(1);
+  impl_->shards[0].db = open_shard((root / name).string(), false);
+  std::uintmax_t bytes = 0;
+  for (const auto& e : fs::recursive_directory_iterator(root / name))
+    if (e.is_regular_file()) bytes += e.file_size();
+  return bytes;
 }
 
 IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {

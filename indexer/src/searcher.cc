@@ -391,8 +391,23 @@ std::optional<std::string> suggest_correction(const Xapian::Database& db,
 
 struct Searcher::Impl {
   std::string path;
+  std::vector<std::string> layout;      // the shard directories opened
   Xapian::Database db;                  // every shard, searched as one
   std::vector<Xapian::Database> parts;  // the same shards one by one, for their revisions
+
+  void open() {
+    layout = shards::list(path);
+    db = Xapian::Database();
+    parts.clear();
+    if (layout.empty()) {  // a stub naming remote shards, or not an index: Xapian decides
+      db = Xapian::Database(path);
+      return;
+    }
+    for (const auto& p : layout) {
+      parts.emplace_back(p);
+      db.add_database(parts.back());
+    }
+  }
 };
 
 Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>()) {
@@ -401,15 +416,7 @@ Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>())
     throw std::runtime_error("no index at " + db_path + " (build one with `tracuu index --db " +
                              db_path + " PATH...`)");
   try {
-    auto local = shards::list(db_path);
-    if (local.empty()) {  // a stub naming remote shards, or not an index: Xapian decides
-      impl_->db = Xapian::Database(db_path);
-    } else {
-      for (const auto& p : local) {
-        impl_->parts.emplace_back(p);
-        impl_->db.add_database(impl_->parts.back());
-      }
-    }
+    impl_->open();
   } catch (const Xapian::Error& e) {
     throw std::runtime_error("cannot open index " + db_path + ": " + e.get_description());
   }
@@ -418,6 +425,11 @@ Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>())
 Searcher::~Searcher() = default;
 
 bool Searcher::reopen() {
+  // `tracuu index --compact` replaces the shards with one database: open the new layout.
+  if (shards::list(impl_->path) != impl_->layout) {
+    impl_->open();
+    return true;
+  }
   auto before = revision();
   impl_->db.reopen();  // the combined handle shares each shard's handle: both see the new revision
   return revision() != before;

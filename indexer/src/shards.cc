@@ -34,18 +34,11 @@ bool exists(const std::string& dir) {
   return fs::exists(fs::path(dir) / kStubName) || fs::exists(fs::path(dir) / "iamglass");
 }
 
-std::vector<std::string> create(const std::string& dir, std::size_t count) {
+void point_to(const std::string& dir, const std::vector<std::string>& names) {
   fs::path root(dir);
-  fs::create_directories(root);
   std::string body;
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < count; ++i) {
-    std::string name = "shard" + std::to_string(i);
-    body += "auto " + name + "\n";
-    out.push_back((root / name).string());
-  }
-  // Written before any shard commits, and renamed into place, so a reader never sees a stub
-  // naming fewer shards than hold documents.
+  for (const auto& n : names) body += "auto " + n + "\n";
+  // Renamed into place, so a reader sees the old list or the new one, never half of one.
   fs::path tmp = root / (std::string(kStubName) + ".tmp");
   {
     std::ofstream f(tmp, std::ios::trunc);
@@ -53,7 +46,28 @@ std::vector<std::string> create(const std::string& dir, std::size_t count) {
     if (!f.flush()) throw std::runtime_error("cannot write " + tmp.string());
   }
   fs::rename(tmp, root / kStubName);
+}
+
+std::vector<std::string> create(const std::string& dir, std::size_t count) {
+  fs::create_directories(dir);
+  std::vector<std::string> names, out;
+  for (std::size_t i = 0; i < count; ++i) {
+    names.push_back("shard" + std::to_string(i));
+    out.push_back((fs::path(dir) / names.back()).string());
+  }
+  // Written before any shard commits, so no reader sees documents the stub does not name.
+  point_to(dir, names);
   return out;
+}
+
+void remove_glass_files(const std::string& dir) {
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    auto name = entry.path().filename().string();
+    if (entry.is_regular_file() &&
+        (name == "iamglass" || name == "flintlock" || name.ends_with(".glass") ||
+         name.ends_with(".baseA") || name.ends_with(".baseB") || name.ends_with(".tmp")))
+      fs::remove(entry.path());
+  }
 }
 
 std::size_t shard_of(const std::string& id, std::size_t count) {

@@ -24,6 +24,13 @@ bool exists(const std::string& dir);
 // Writes the stub for `count` shards (shard0 ...) atomically and returns their directories.
 std::vector<std::string> create(const std::string& dir, std::size_t count);
 
+// Makes the stub name exactly `names` (directories relative to `dir`), atomically.
+void point_to(const std::string& dir, const std::vector<std::string>& names);
+
+// Removes the files of a glass database kept directly in `dir` (the layout before shards), and
+// nothing else that may be there.
+void remove_glass_files(const std::string& dir);
+
 // The shard a document id lives in; stable, so an update replaces the document in place.
 std::size_t shard_of(const std::string& id, std::size_t count);
 

@@ -299,6 +299,35 @@ TEST(Searcher, AbbreviationsAndTheirExpansionsFindEachOther) {
   fs::remove_all(db);
 }
 
+TEST(IndexWriter, CompactionMergesShardsAndReadersFollow) {
+  auto db = fresh_dir("compact");
+  IndexOptions opts;
+  opts.shards = 2;
+  IndexWriter w(db.string(), opts);
+  auto stats = w.index_paths({kSample});
+  Searcher reader(db.string());
+  SearchRequest r;
+  r.query = "dân vận";
+  auto before = reader.search(r).total;
+  ASSERT_GT(before, 0u);
+  EXPECT_GT(w.compact(), 0u);
+  EXPECT_FALSE(fs::exists(db / "shard0"));
+  EXPECT_FALSE(fs::exists(db / "shard1"));
+  EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), stats.added);
+  EXPECT_TRUE(reader.reopen());
+  EXPECT_EQ(reader.search(r).total, before);
+  // The writer goes on updating the compacted database.
+  tracuu::corpus::Document d;
+  d.id = "sau-nen";
+  d.title = "Tin mới";
+  d.text = "Công tác dân vận sau khi nén chỉ mục.";
+  EXPECT_FALSE(w.upsert(d));
+  w.commit();
+  EXPECT_TRUE(reader.reopen());
+  EXPECT_EQ(reader.search(r).total, before + 1);
+  fs::remove_all(db);
+}
+
 // Indexes made before shards (one glass database in the directory) are still read and updated.
 TEST(IndexWriter, UpdatesAnUnshardedIndexInPlace) {
   auto db = fresh_dir("unsharded");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -53,6 +54,11 @@ class IndexWriter {
   // number the archive knows for it (49-CT/TW), or lose it when a second one appears. Returns
   // the number of documents changed; commits.
   std::size_t resolve_short_names();
+
+  // Merges every shard into one compact database (Xapian's compaction) that replaces them:
+  // smaller and faster to search; later updates then go through a single writer. Readers
+  // switch over on their next reopen. Returns the bytes of the new database.
+  std::uintmax_t compact();
 
  private:
   struct Impl;
