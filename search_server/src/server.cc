@@ -190,6 +190,28 @@ indexer::DirectiveRecord find_directive(indexer::Searcher& s, const std::string&
   return *rec;
 }
 
+std::string cache_metrics(const ResponseCache::Stats& c) {
+  std::ostringstream o;
+  auto gauge = [&](const char* name, const char* help, std::size_t v) {
+    o << "# HELP " << name << " " << help << "\n# TYPE " << name << " gauge\n"
+      << name << " " << v << "\n";
+  };
+  gauge("tracuu_response_cache_bytes", "Bytes held by the reply cache.", c.bytes);
+  gauge("tracuu_response_cache_max_bytes", "The reply cache's byte budget.", c.max_bytes);
+  gauge("tracuu_response_cache_entries", "Replies in the cache.", c.entries);
+  o << "# HELP tracuu_response_cache_lookups_total Cache lookups by result.\n"
+    << "# TYPE tracuu_response_cache_lookups_total counter\n"
+    << "tracuu_response_cache_lookups_total{result=\"hit\"} " << c.hits << "\n"
+    << "tracuu_response_cache_lookups_total{result=\"miss\"} " << c.misses << "\n"
+    << "# HELP tracuu_response_cache_evictions_total Replies dropped for the byte budget.\n"
+    << "# TYPE tracuu_response_cache_evictions_total counter\n"
+    << "tracuu_response_cache_evictions_total " << c.evictions << "\n"
+    << "# HELP tracuu_response_cache_invalidations_total Cache resets on a new index revision.\n"
+    << "# TYPE tracuu_response_cache_invalidations_total counter\n"
+    << "tracuu_response_cache_invalidations_total " << c.invalidations << "\n";
+  return o.str();
+}
+
 // Replies that depend only on the request and the index (not on headers, files or the clock).
 bool cacheable_path(const std::string& path) {
   auto starts = [&](std::string_view prefix) { return path.rfind(prefix, 0) == 0; };
@@ -370,35 +392,7 @@ Reply SearchServer::Impl::route(const std::string& method, const std::string& pa
     Reply r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     r.body = metrics.render(s.document_count(), s.revision());
-    if (cache) {
-      auto c = cache->stats();
-      r.body +=
-          "# HELP tracuu_response_cache_bytes Bytes held by the reply cache (bounded).\n"
-          "# TYPE tracuu_response_cache_bytes gauge\n"
-          "tracuu_response_cache_bytes " +
-          std::to_string(c.bytes) + "\n" +
-          "# HELP tracuu_response_cache_max_bytes The reply cache's byte budget.\n"
-          "# TYPE tracuu_response_cache_max_bytes gauge\n"
-          "tracuu_response_cache_max_bytes " +
-          std::to_string(c.max_bytes) + "\n" +
-          "# HELP tracuu_response_cache_entries Replies in the cache.\n"
-          "# TYPE tracuu_response_cache_entries gauge\n"
-          "tracuu_response_cache_entries " +
-          std::to_string(c.entries) + "\n" +
-          "# HELP tracuu_response_cache_lookups_total Cache lookups by result.\n"
-          "# TYPE tracuu_response_cache_lookups_total counter\n"
-          "tracuu_response_cache_lookups_total{result=\"hit\"} " +
-          std::to_string(c.hits) + "\n" + "tracuu_response_cache_lookups_total{result=\"miss\"} " +
-          std::to_string(c.misses) + "\n" +
-          "# HELP tracuu_response_cache_evictions_total Replies dropped for the byte budget.\n"
-          "# TYPE tracuu_response_cache_evictions_total counter\n"
-          "tracuu_response_cache_evictions_total " +
-          std::to_string(c.evictions) + "\n" +
-          "# HELP tracuu_response_cache_invalidations_total Cache resets on a new index revision.\n"
-          "# TYPE tracuu_response_cache_invalidations_total counter\n"
-          "tracuu_response_cache_invalidations_total " +
-          std::to_string(c.invalidations) + "\n";
-    }
+    if (cache) r.body += cache_metrics(cache->stats());
     return r;
   }
   if (path == "/api/search") {
