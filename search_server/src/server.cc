@@ -16,7 +16,6 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <future>
 #include <iostream>
 #include <mutex>
 #include <optional>
@@ -255,8 +254,7 @@ struct SearchServer::Impl {
   std::unique_ptr<ResponseCache> cache;  // null when disabled
   std::unique_ptr<SearcherPool> searchers;  // as many as workers: acquire() never waits
   std::unique_ptr<Workers> workers;
-  std::mutex inflight_mutex;
-  std::unordered_map<std::string, std::shared_future<std::shared_ptr<const CachedReply>>> inflight;
+  Flights flights;
 
   indexer::Searcher& searcher() {
     if (!t_lease) t_lease.emplace(searchers->acquire());
@@ -498,42 +496,11 @@ void SearchServer::Impl::handle(HTTPServerRequest& req, HTTPServerResponse& resp
         }
         cached = std::move(found.value);
       }
-      // Identical requests arriving together (a popular query just after a new revision emptied
-      // the cache, or a page's parallel fetches) are computed once: the first is the leader,
-      // the others wait for its reply instead of queueing the same search on every worker.
-      std::string flight_key;
-      std::promise<std::shared_ptr<const CachedReply>> flight;
+      std::unique_ptr<Flights::Ticket> flight;
       if (use_cache && !cached) {
-        flight_key = std::to_string(revision) + ' ' + key;
-        std::shared_future<std::shared_ptr<const CachedReply>> leader;
-        {
-          std::lock_guard lock(inflight_mutex);
-          auto [it, first] = inflight.try_emplace(flight_key);
-          if (first)
-            it->second = flight.get_future().share();
-          else
-            leader = it->second;
-        }
-        if (leader.valid()) {
-          flight_key.clear();
-          cached = leader.get();  // null when the leader's reply was not cacheable: redo it
-        }
+        flight = flights.join(std::to_string(revision) + ' ' + key);
+        if (!flight->leads()) cached = flight->wait();
       }
-      // The leader always lets its followers go, whatever becomes of its request.
-      struct Land {
-        Impl& impl;
-        const std::string& key;
-        std::promise<std::shared_ptr<const CachedReply>>& flight;
-        std::shared_ptr<const CachedReply>& result;
-        ~Land() {
-          if (key.empty()) return;
-          {
-            std::lock_guard lock(impl.inflight_mutex);
-            impl.inflight.erase(key);
-          }
-          flight.set_value(result);
-        }
-      } land{*this, flight_key, flight, cached};
       if (cached) {
         route_name = cached->route;
         out = &cached->reply;
@@ -555,6 +522,7 @@ void SearchServer::Impl::handle(HTTPServerRequest& req, HTTPServerResponse& resp
           cache->insert(key, revision, cached);
           out = &cached->reply;
         }
+        if (flight) flight->land(cached);
       }
       if (!out->etag.empty() && req.get("If-None-Match", "") == out->etag) {
         reply = Reply{304, out->content_type, "", out->etag, out->cache_control};
