@@ -31,7 +31,8 @@ struct CachedReply {
 // Every reply the server caches is a pure function of (request, index revision), so entries of
 // one revision never go stale while it lasts. The cache holds one revision at a time: the first
 // lookup or insert made with a newer revision drops everything (that is the invalidation), and
-// requests made by a worker whose handle still sees an older revision bypass it. Thread-safe.
+// one made with an older revision (read just before another thread moved on) bypasses it.
+// Thread-safe.
 class ResponseCache {
  public:
   explicit ResponseCache(std::size_t max_bytes);
