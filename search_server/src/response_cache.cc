@@ -101,4 +101,31 @@ ResponseCache::Stats ResponseCache::stats() const {
   return s;
 }
 
+std::unique_ptr<Flights::Ticket> Flights::join(std::string key) {
+  std::unique_ptr<Ticket> t(new Ticket);
+  std::lock_guard lock(mutex_);
+  auto [it, first] = flying_.try_emplace(key);
+  if (first) {
+    it->second = t->promise_.get_future().share();
+    t->leads_ = true;
+    t->flights_ = this;
+    t->key_ = std::move(key);
+  } else {
+    t->leader_ = it->second;
+  }
+  return t;
+}
+
+void Flights::Ticket::land(Result r) {
+  if (!flights_) return;
+  {
+    std::lock_guard lock(flights_->mutex_);
+    flights_->flying_.erase(key_);
+  }
+  flights_ = nullptr;
+  promise_.set_value(std::move(r));
+}
+
+Flights::Ticket::~Ticket() { land(nullptr); }
+
 }  // namespace tracuu::server

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <future>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -30,7 +31,8 @@ struct CachedReply {
 // Every reply the server caches is a pure function of (request, index revision), so entries of
 // one revision never go stale while it lasts. The cache holds one revision at a time: the first
 // lookup or insert made with a newer revision drops everything (that is the invalidation), and
-// requests made by a worker whose handle still sees an older revision bypass it. Thread-safe.
+// one made with an older revision (read just before another thread moved on) bypasses it.
+// Thread-safe.
 class ResponseCache {
  public:
   explicit ResponseCache(std::size_t max_bytes);
@@ -73,6 +75,40 @@ class ResponseCache {
   std::unordered_map<std::string_view, std::list<Entry>::iterator> index_;  // views into lru_
   std::size_t bytes_ = 0;
   Stats counters_;
+};
+
+// Identical requests arriving together (a popular query just after a new revision emptied the
+// cache, or a page's parallel fetches) are computed once: the first caller for a key leads and
+// computes, the others wait for its reply instead of queueing the same search on every worker.
+class Flights {
+ public:
+  using Result = std::shared_ptr<const CachedReply>;
+
+  class Ticket {
+   public:
+    Ticket(Ticket&&) = delete;
+    ~Ticket();  // a leader that has not landed lets its followers go with nothing
+    bool leads() const { return leads_; }
+    // Followers: the leader's reply, or null when it had none to share (an error): redo it.
+    Result wait() const { return leader_.get(); }
+    // Leader: hands `r` to every follower.
+    void land(Result r);
+
+   private:
+    friend class Flights;
+    Ticket() = default;
+    bool leads_ = false;
+    Flights* flights_ = nullptr;  // the leader's until it lands
+    std::string key_;
+    std::promise<Result> promise_;
+    std::shared_future<Result> leader_;  // set for followers
+  };
+
+  std::unique_ptr<Ticket> join(std::string key);
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::shared_future<Result>> flying_;
 };
 
 }  // namespace tracuu::server

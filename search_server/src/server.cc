@@ -16,7 +16,6 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <future>
 #include <iostream>
 #include <mutex>
 #include <optional>
@@ -190,6 +189,28 @@ indexer::DirectiveRecord find_directive(indexer::Searcher& s, const std::string&
   return *rec;
 }
 
+std::string cache_metrics(const ResponseCache::Stats& c) {
+  std::ostringstream o;
+  auto gauge = [&](const char* name, const char* help, std::size_t v) {
+    o << "# HELP " << name << " " << help << "\n# TYPE " << name << " gauge\n"
+      << name << " " << v << "\n";
+  };
+  gauge("tracuu_response_cache_bytes", "Bytes held by the reply cache.", c.bytes);
+  gauge("tracuu_response_cache_max_bytes", "The reply cache's byte budget.", c.max_bytes);
+  gauge("tracuu_response_cache_entries", "Replies in the cache.", c.entries);
+  o << "# HELP tracuu_response_cache_lookups_total Cache lookups by result.\n"
+    << "# TYPE tracuu_response_cache_lookups_total counter\n"
+    << "tracuu_response_cache_lookups_total{result=\"hit\"} " << c.hits << "\n"
+    << "tracuu_response_cache_lookups_total{result=\"miss\"} " << c.misses << "\n"
+    << "# HELP tracuu_response_cache_evictions_total Replies dropped for the byte budget.\n"
+    << "# TYPE tracuu_response_cache_evictions_total counter\n"
+    << "tracuu_response_cache_evictions_total " << c.evictions << "\n"
+    << "# HELP tracuu_response_cache_invalidations_total Cache resets on a new index revision.\n"
+    << "# TYPE tracuu_response_cache_invalidations_total counter\n"
+    << "tracuu_response_cache_invalidations_total " << c.invalidations << "\n";
+  return o.str();
+}
+
 // Replies that depend only on the request and the index (not on headers, files or the clock).
 bool cacheable_path(const std::string& path) {
   auto starts = [&](std::string_view prefix) { return path.rfind(prefix, 0) == 0; };
@@ -233,8 +254,7 @@ struct SearchServer::Impl {
   std::unique_ptr<ResponseCache> cache;  // null when disabled
   std::unique_ptr<SearcherPool> searchers;  // as many as workers: acquire() never waits
   std::unique_ptr<Workers> workers;
-  std::mutex inflight_mutex;
-  std::unordered_map<std::string, std::shared_future<std::shared_ptr<const CachedReply>>> inflight;
+  Flights flights;
 
   indexer::Searcher& searcher() {
     if (!t_lease) t_lease.emplace(searchers->acquire());
@@ -370,35 +390,7 @@ Reply SearchServer::Impl::route(const std::string& method, const std::string& pa
     Reply r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     r.body = metrics.render(s.document_count(), s.revision());
-    if (cache) {
-      auto c = cache->stats();
-      r.body +=
-          "# HELP tracuu_response_cache_bytes Bytes held by the reply cache (bounded).\n"
-          "# TYPE tracuu_response_cache_bytes gauge\n"
-          "tracuu_response_cache_bytes " +
-          std::to_string(c.bytes) + "\n" +
-          "# HELP tracuu_response_cache_max_bytes The reply cache's byte budget.\n"
-          "# TYPE tracuu_response_cache_max_bytes gauge\n"
-          "tracuu_response_cache_max_bytes " +
-          std::to_string(c.max_bytes) + "\n" +
-          "# HELP tracuu_response_cache_entries Replies in the cache.\n"
-          "# TYPE tracuu_response_cache_entries gauge\n"
-          "tracuu_response_cache_entries " +
-          std::to_string(c.entries) + "\n" +
-          "# HELP tracuu_response_cache_lookups_total Cache lookups by result.\n"
-          "# TYPE tracuu_response_cache_lookups_total counter\n"
-          "tracuu_response_cache_lookups_total{result=\"hit\"} " +
-          std::to_string(c.hits) + "\n" + "tracuu_response_cache_lookups_total{result=\"miss\"} " +
-          std::to_string(c.misses) + "\n" +
-          "# HELP tracuu_response_cache_evictions_total Replies dropped for the byte budget.\n"
-          "# TYPE tracuu_response_cache_evictions_total counter\n"
-          "tracuu_response_cache_evictions_total " +
-          std::to_string(c.evictions) + "\n" +
-          "# HELP tracuu_response_cache_invalidations_total Cache resets on a new index revision.\n"
-          "# TYPE tracuu_response_cache_invalidations_total counter\n"
-          "tracuu_response_cache_invalidations_total " +
-          std::to_string(c.invalidations) + "\n";
-    }
+    if (cache) r.body += cache_metrics(cache->stats());
     return r;
   }
   if (path == "/api/search") {
@@ -504,42 +496,11 @@ void SearchServer::Impl::handle(HTTPServerRequest& req, HTTPServerResponse& resp
         }
         cached = std::move(found.value);
       }
-      // Identical requests arriving together (a popular query just after a new revision emptied
-      // the cache, or a page's parallel fetches) are computed once: the first is the leader,
-      // the others wait for its reply instead of queueing the same search on every worker.
-      std::string flight_key;
-      std::promise<std::shared_ptr<const CachedReply>> flight;
+      std::unique_ptr<Flights::Ticket> flight;
       if (use_cache && !cached) {
-        flight_key = std::to_string(revision) + ' ' + key;
-        std::shared_future<std::shared_ptr<const CachedReply>> leader;
-        {
-          std::lock_guard lock(inflight_mutex);
-          auto [it, first] = inflight.try_emplace(flight_key);
-          if (first)
-            it->second = flight.get_future().share();
-          else
-            leader = it->second;
-        }
-        if (leader.valid()) {
-          flight_key.clear();
-          cached = leader.get();  // null when the leader's reply was not cacheable: redo it
-        }
+        flight = flights.join(std::to_string(revision) + ' ' + key);
+        if (!flight->leads()) cached = flight->wait();
       }
-      // The leader always lets its followers go, whatever becomes of its request.
-      struct Land {
-        Impl& impl;
-        const std::string& key;
-        std::promise<std::shared_ptr<const CachedReply>>& flight;
-        std::shared_ptr<const CachedReply>& result;
-        ~Land() {
-          if (key.empty()) return;
-          {
-            std::lock_guard lock(impl.inflight_mutex);
-            impl.inflight.erase(key);
-          }
-          flight.set_value(result);
-        }
-      } land{*this, flight_key, flight, cached};
       if (cached) {
         route_name = cached->route;
         out = &cached->reply;
@@ -561,6 +522,7 @@ void SearchServer::Impl::handle(HTTPServerRequest& req, HTTPServerResponse& resp
           cache->insert(key, revision, cached);
           out = &cached->reply;
         }
+        if (flight) flight->land(cached);
       }
       if (!out->etag.empty() && req.get("If-None-Match", "") == out->etag) {
         reply = Reply{304, out->content_type, "", out->etag, out->cache_control};
