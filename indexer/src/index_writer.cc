@@ -46,24 +46,36 @@ struct Shard {
   // per document term.
   std::unordered_map<std::string, Xapian::termcount> pending_spellings;
   std::unordered_set<std::string> accent_pairs;  // already written in this session
+  std::vector<const std::string*> new_terms;     // keys added to pending_spellings since commit
 
   void add(const std::string& id, const Xapian::Document& xdoc,
            const std::vector<std::string>& spellings, IndexStats& stats) {
     std::string id_term = schema::kId + id;
     bool existed = db.term_exists(id_term);
-    for (const auto& t : spellings) ++pending_spellings[t];
+    for (const auto& t : spellings) {
+      auto [it, fresh] = pending_spellings.try_emplace(t, 0);
+      ++it->second;
+      if (fresh) new_terms.push_back(&it->first);  // element references survive rehashing
+    }
     db.replace_document(id_term, xdoc);
     ++(existed ? stats.updated : stats.added);
   }
 
-  void commit() {
-    for (const auto& [term, count] : pending_spellings) {
-      db.add_spelling(term, count);
-      std::string folded = tokenizer::fold(term);
-      if (folded != term && accent_pairs.insert(folded + '\t' + term).second)
-        db.add_synonym(folded, term);
+  // Synonyms (folded -> accented form) go out with every batch: accentless queries need them
+  // to find the batch's documents. Spelling counts may wait (`with_spelling` false): Xapian
+  // rewrites the spelling table's fragment lists on each commit that touches them, and "did you
+  // mean" can lag a few batches behind.
+  void commit(bool with_spelling = true) {
+    for (const std::string* term : new_terms) {
+      std::string folded = tokenizer::fold(*term);
+      if (folded != *term && accent_pairs.insert(folded + '\t' + *term).second)
+        db.add_synonym(folded, *term);
     }
-    pending_spellings.clear();
+    new_terms.clear();
+    if (with_spelling) {
+      for (const auto& [term, count] : pending_spellings) db.add_spelling(term, count);
+      pending_spellings.clear();
+    }
     db.commit();
   }
 };
@@ -334,8 +346,11 @@ IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
     Shard& shard = impl_->shards[me];
     IndexStats mine;
     std::size_t since_commit = 0;
-    auto commit = [&] {
-      shard.commit();
+    std::size_t batches = 0;
+    auto commit = [&](bool last) {
+      // Spelling data every kSpellingEvery batches and at the end (see Shard::commit).
+      constexpr std::size_t kSpellingEvery = 16;
+      shard.commit(last || ++batches % kSpellingEvery == 0);
       since_commit = 0;
       std::lock_guard lock(report_mutex);
       stats.added += mine.added;
@@ -374,9 +389,9 @@ IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
         std::lock_guard lock(report_mutex);
         bytes_done += b.bytes;
       }
-      if (++since_commit == batch) commit();
+      if (++since_commit == batch) commit(false);
     }
-    commit();
+    commit(true);
   };
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
