@@ -394,6 +394,8 @@ struct Searcher::Impl {
   std::vector<std::string> layout;      // the shard directories opened
   Xapian::Database db;                  // every shard, searched as one
   std::vector<Xapian::Database> parts;  // the same shards one by one, for their revisions
+  std::uint64_t base = 0;               // added to revisions after a layout change
+  std::uint64_t reopens = 0;
 
   void open() {
     layout = shards::list(path);
@@ -425,22 +427,27 @@ Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>())
 Searcher::~Searcher() = default;
 
 bool Searcher::reopen() {
-  // `tracuu index --compact` replaces the shards with one database: open the new layout.
+  auto before = revision();
+  // `tracuu index --compact` replaces the shards with one database: open the new layout, and
+  // keep the revision growing (the new database counts its own from 1).
   if (shards::list(impl_->path) != impl_->layout) {
     impl_->open();
+    impl_->base = before + 1;
     return true;
   }
-  auto before = revision();
   impl_->db.reopen();  // the combined handle shares each shard's handle: both see the new revision
+  ++impl_->reopens;
   return revision() != before;
 }
 
-// The sum of the shards' revisions: it grows with every commit to any shard.
+// Grows with every commit to any shard: the sum of the shards' revisions. Remote shards have no
+// readable revision, so there every reopen counts as a new one (caches keyed by it stay correct,
+// only colder).
 std::uint64_t Searcher::revision() const {
   std::uint64_t sum = 0;
   for (const auto& p : impl_->parts) sum += p.get_revision();
-  if (impl_->parts.empty()) sum = impl_->db.get_lastdocid() + impl_->db.get_doccount();
-  return sum;
+  if (impl_->parts.empty()) sum = impl_->reopens;
+  return impl_->base + sum;
 }
 std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); }
 

@@ -314,7 +314,9 @@ TEST(IndexWriter, CompactionMergesShardsAndReadersFollow) {
   EXPECT_FALSE(fs::exists(db / "shard0"));
   EXPECT_FALSE(fs::exists(db / "shard1"));
   EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), stats.added);
+  auto revision = reader.revision();
   EXPECT_TRUE(reader.reopen());
+  EXPECT_GT(reader.revision(), revision) << "caches keyed by revision must see a new one";
   EXPECT_EQ(reader.search(r).total, before);
   // The writer goes on updating the compacted database.
   tracuu::corpus::Document d;
