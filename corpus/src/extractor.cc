@@ -5,6 +5,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -47,7 +48,8 @@ std::vector<Paragraph> lines_to_paragraphs(const std::string& text) {
 }
 
 bool word_byte(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+  auto b = static_cast<unsigned char>(c);
+  return b >= 0x80 || (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
 }
 
 void hash_words(std::string_view text, std::vector<std::uint64_t>& out) {
@@ -77,9 +79,33 @@ std::uint64_t simhash(std::string_view title, std::string_view text) {
       shingles.push_back(words[k] * 0x9E3779B97F4A7C15ull ^
                          (words[k + 1] + 0x632BE59BD9B4E019ull) * 31 ^ words[k + 2]);
   }
+  // Bit counts, eight at a time: byte b of a hash adds one 8-bit lane per bit to lanes[b]
+  // (spread[v] has 0x01 in lane i when bit i of v is set); lanes are emptied into `ones`
+  // before they can overflow.
+  static const auto spread = [] {
+    std::array<std::uint64_t, 256> t{};
+    for (unsigned v = 0; v < 256; ++v)
+      for (unsigned i = 0; i < 8; ++i)
+        if (v & (1u << i)) t[v] |= 1ull << (8 * i);
+    return t;
+  }();
   std::uint32_t ones[64] = {};
-  for (std::uint64_t h : shingles)
-    for (int bit = 0; bit < 64; ++bit) ones[bit] += static_cast<std::uint32_t>((h >> bit) & 1);
+  std::uint64_t lanes[8] = {};
+  auto drain = [&] {
+    for (int b = 0; b < 8; ++b) {
+      for (int i = 0; i < 8; ++i) ones[8 * b + i] += static_cast<std::uint32_t>((lanes[b] >> (8 * i)) & 0xFF);
+      lanes[b] = 0;
+    }
+  };
+  std::size_t pending = 0;
+  for (std::uint64_t h : shingles) {
+    for (int b = 0; b < 8; ++b) lanes[b] += spread[(h >> (8 * b)) & 0xFF];
+    if (++pending == 255) {
+      drain();
+      pending = 0;
+    }
+  }
+  drain();
   std::uint64_t out = 0;
   for (int bit = 0; bit < 64; ++bit)
     if (2 * static_cast<std::size_t>(ones[bit]) > shingles.size()) out |= 1ull << bit;

@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <cstring>
 #include <stdexcept>
 #include <unordered_map>
 #include <vector>
@@ -204,17 +205,83 @@ std::string normalize_slow(std::string_view text, Mode mode) {
   return to_utf8(out);
 }
 
-// Text is mostly a few thousand distinct syllables: each run of letters is normalized once per
-// thread and then looked up; everything between runs is mapped character by character.
-std::string normalize_cached(std::string_view text, Mode mode) {
-  constexpr std::size_t kMaxCached = 1 << 18;
-  constexpr std::size_t kMaxRun = 48;
+bool is_letter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  // Vietnamese letters (precomposed and combining marks) without a call into ICU.
+  if ((c >= 0x00C0 && c <= 0x024F && c != 0x00D7 && c != 0x00F7) || (c >= 0x1E00 && c <= 0x1EFF) ||
+      (c >= 0x0300 && c <= 0x036F))
+    return true;
+  return u_isalpha(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0;
+}
+
+// Normalized runs of letters, per thread and mode: a direct-mapped cache of one 64-byte line per
+// entry (run and result inline), so a hit costs one cache miss at most; longer runs use a map.
+class RunCache {
+ public:
+  explicit RunCache(Mode mode) : mode_(mode) {}
+
+  void append(std::string_view run, std::string& out) {
+    if (run.size() > kMax) return append_long(run, out);
+    std::uint64_t h = std::hash<std::string_view>{}(run);
+    Line& line = lines_[h & (kLines - 1)];
+    if (line.hash != h || line.in_len != run.size() ||
+        std::memcmp(line.in, run.data(), run.size()) != 0) {
+      std::string n = normalize_slow(run, mode_);
+      if (n.size() > kMax) {
+        out += n;
+        return;
+      }
+      line.hash = h;
+      line.in_len = static_cast<std::uint8_t>(run.size());
+      line.out_len = static_cast<std::uint8_t>(n.size());
+      std::memcpy(line.in, run.data(), run.size());
+      std::memcpy(line.out, n.data(), n.size());
+    }
+    out.append(line.out, line.out_len);
+  }
+
+ private:
+  static constexpr std::size_t kMax = 27;
+  static constexpr std::size_t kLines = 1u << 13;
+  static constexpr std::size_t kMaxLong = 1 << 16;
+  static constexpr std::size_t kMaxRun = 48;
+  struct alignas(64) Line {
+    std::uint64_t hash = 0;
+    std::uint8_t in_len = 0, out_len = 0;
+    char in[kMax] = {};
+    char out[kMax] = {};
+  };
+  static_assert(sizeof(Line) == 64);
+
+  void append_long(std::string_view run, std::string& out) {
+    if (run.size() > kMaxRun) {
+      out += normalize_slow(run, mode_);
+      return;
+    }
+    auto it = long_.find(run);
+    if (it == long_.end()) {
+      if (long_.size() > kMaxLong) long_.clear();
+      it = long_.emplace(std::string(run), normalize_slow(run, mode_)).first;
+    }
+    out += it->second;
+  }
+
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
   };
-  thread_local std::unordered_map<std::string, std::string, Hash, std::equal_to<>> caches[3];
-  auto& cache = caches[static_cast<int>(mode)];
+  Mode mode_;
+  std::vector<Line> lines_ = std::vector<Line>(kLines);
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> long_;
+};
+
+// Text is mostly a few thousand distinct syllables: each run of letters is normalized once per
+// thread and then looked up; everything between runs is mapped character by character, ASCII
+// without decoding.
+std::string normalize_cached(std::string_view text, Mode mode) {
+  thread_local RunCache caches[3] = {RunCache(Mode::kKeepCase), RunCache(Mode::kLower),
+                                     RunCache(Mode::kFold)};
+  RunCache& cache = caches[static_cast<int>(mode)];
   std::string out;
   out.reserve(text.size());
   std::size_t run_start = std::string::npos, run_end = 0;
@@ -228,35 +295,44 @@ std::string normalize_cached(std::string_view text, Mode mode) {
       if (mode != Mode::kKeepCase)
         for (std::size_t k = at; k < out.size(); ++k)
           if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] + ('a' - 'A'));
-    } else if (run.size() > kMaxRun) {
-      out += normalize_slow(run, mode);
     } else {
-      auto it = cache.find(run);
-      if (it == cache.end()) {
-        if (cache.size() > kMaxCached) cache.clear();
-        it = cache.emplace(std::string(run), normalize_slow(run, mode)).first;
-      }
-      out += it->second;
+      cache.append(run, out);
     }
     run_start = std::string::npos;
     run_ascii = true;
   };
-  utf8::decode(text, [&](char32_t c, std::size_t start, std::size_t end) {
-    bool letter = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-                           : (u_isalpha(static_cast<UChar32>(c)) ||
-                              u_getCombiningClass(static_cast<UChar32>(c)) != 0);
-    if (letter) {
-      if (run_start == std::string::npos) run_start = start;
-      run_end = end;
-      run_ascii = run_ascii && c < 0x80;
-      return;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    int32_t start = i;
+    UChar32 c = s[i];
+    if (c < 0x80) {
+      ++i;
+    } else {
+      U8_NEXT(s, i, length, c);
+      if (c < 0) {
+        i = start + 1;  // resynchronize on the next byte
+        c = 0xFFFD;
+      }
+    }
+    auto cp = static_cast<char32_t>(c);
+    if (is_letter(cp)) {
+      if (run_start == std::string::npos) run_start = static_cast<std::size_t>(start);
+      run_end = static_cast<std::size_t>(i);
+      run_ascii = run_ascii && cp < 0x80;
+      continue;
     }
     flush();
-    char32_t m = map_variant(c);
-    if (m == 0) return;
+    if (cp < 0x80) {  // ASCII other than letters is kept as it is
+      out.push_back(static_cast<char>(cp));
+      continue;
+    }
+    char32_t m = map_variant(cp);
+    if (m == 0) continue;
     if (mode != Mode::kKeepCase) m = static_cast<char32_t>(u_tolower(static_cast<UChar32>(m)));
     utf8::append(out, m);
-  });
+  }
   flush();
   return out;
 }
