@@ -14,6 +14,9 @@
 
 #include "utf8_util.h"
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 namespace tracuu::tokenizer {
 namespace {
 
@@ -222,7 +225,7 @@ class RunCache {
 
   void append(std::string_view run, std::string& out) {
     if (run.size() > kMax) return append_long(run, out);
-    std::uint64_t h = std::hash<std::string_view>{}(run);
+    std::uint64_t h = XXH3_64bits(run.data(), run.size());
     Line& line = lines_[h & (kLines - 1)];
     if (line.hash != h || line.in_len != run.size() ||
         std::memcmp(line.in, run.data(), run.size()) != 0) {
