@@ -18,16 +18,21 @@ std::vector<std::string> split_tab(const std::string& line) {
   return out;
 }
 
+bool word_byte(unsigned char c) {
+  return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 bool is_letter_byte_before(const std::string& s, std::size_t pos) {
-  if (pos == 0) return false;
-  unsigned char c = static_cast<unsigned char>(s[pos - 1]);
-  return std::isalnum(c) || c >= 0x80;
+  return pos > 0 && word_byte(static_cast<unsigned char>(s[pos - 1]));
 }
 
 bool is_letter_byte_after(const std::string& s, std::size_t pos) {
-  if (pos >= s.size()) return false;
-  unsigned char c = static_cast<unsigned char>(s[pos]);
-  return std::isalnum(c) || c >= 0x80;
+  return pos < s.size() && word_byte(static_cast<unsigned char>(s[pos]));
+}
+
+std::uint16_t prefix_key(const std::string& s, std::size_t pos) {
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(s[pos]) << 8 |
+                                    static_cast<unsigned char>(s[pos + 1]));
 }
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -77,6 +82,7 @@ Gazetteer::Gazetteer(const std::string& data_dir) {
     auto f = split_tab(line);
     if (f.size() < 4) continue;
     by_code_[f[0]] = provinces_.size();
+    if (f[1].size() >= 2) by_prefix_[prefix_key(f[1], 0)].push_back(provinces_.size());
     provinces_.push_back({f[1], f[3]});
   }
   std::ifstream d(data_dir + "/gazetteer/districts.tsv");
@@ -98,14 +104,17 @@ std::string Gazetteer::province_2025(const std::string& province) const {
 PlaceMentions Gazetteer::find(const std::string& title, const std::string& text) const {
   std::vector<double> score(provinces_.size(), 0);
   std::vector<std::size_t> first(provinces_.size(), std::string::npos);
-  for (std::size_t i = 0; i < provinces_.size(); ++i) {
-    const std::string& name = provinces_[i].name;
-    // "Hồ Chí Minh" alone is usually the person; "Hà Nội" alone is often just a venue.
-    bool needs_type = name == "Hồ Chí Minh" || name == "Hà Nội";
-    for (const std::string* s : {&title, &text}) {
-      for (std::size_t pos = s->find(name); pos != std::string::npos;
-           pos = s->find(name, pos + 1)) {
-        if (is_letter_byte_before(*s, pos) || is_letter_byte_after(*s, pos + name.size())) continue;
+  for (const std::string* s : {&title, &text}) {
+    for (std::size_t pos = 0; pos + 1 < s->size(); ++pos) {
+      if (is_letter_byte_before(*s, pos)) continue;  // names start a word
+      auto bucket = by_prefix_.find(prefix_key(*s, pos));
+      if (bucket == by_prefix_.end()) continue;
+      for (std::size_t i : bucket->second) {
+        const std::string& name = provinces_[i].name;
+        if (s->compare(pos, name.size(), name) != 0) continue;
+        // "Hồ Chí Minh" alone is usually the person; "Hà Nội" alone is often just a venue.
+        bool needs_type = name == "Hồ Chí Minh" || name == "Hà Nội";
+        if (is_letter_byte_after(*s, pos + name.size())) continue;
         bool typed = typed_before(*s, pos);
         // An address ("quận Ba Đình, Hà Nội", "Nội Bài (Hà Nội)") is a place too.
         bool address = pos >= 2 && (s->compare(pos - 2, 2, ", ") == 0 || (*s)[pos - 1] == '(');

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -27,6 +28,9 @@ class Gazetteer {
     std::string name, name_2025;
   };
   std::vector<Province> provinces_;
+  // first two bytes of a province name -> provinces whose name starts with them: one pass over
+  // a text finds every name (instead of one search per province)
+  std::unordered_map<std::uint16_t, std::vector<std::size_t>> by_prefix_;
   std::unordered_map<std::string, std::size_t> by_code_;
   // district name -> province indexes having a district of that name
   std::unordered_map<std::string, std::vector<std::size_t>> districts_;
