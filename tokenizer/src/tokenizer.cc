@@ -13,6 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -258,10 +259,15 @@ class Lexicon {
   };
 
   void build(const std::vector<std::pair<std::vector<std::uint64_t>, float>>& words) {
-    std::size_t needed = 16;
-    for (const auto& w : words) needed += w.first.size();
-    std::size_t size = 1;
-    while (size < needed * 2) size <<= 1;
+    // Sized for the distinct keys (words share prefixes), at most half full: a smaller table
+    // keeps more of it in cache, and every probe of the segmenter is a likely cache miss.
+    std::unordered_set<std::uint64_t> keys;
+    for (const auto& w : words) {
+      std::uint64_t h = 0;
+      for (std::size_t k = 0; k < w.first.size(); ++k) keys.insert(h = combine(h, w.first[k], k == 0));
+    }
+    std::size_t size = 16;
+    while (size < keys.size() * 2) size <<= 1;
     table_.assign(size, {});
     mask_ = size - 1;
     for (const auto& [syllables, score] : words) {
