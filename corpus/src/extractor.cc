@@ -2,6 +2,7 @@
 #include "tracuu/corpus/extractor.h"
 
 #include <re2/re2.h>
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>

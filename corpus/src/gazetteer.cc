@@ -82,7 +82,10 @@ Gazetteer::Gazetteer(const std::string& data_dir) {
     auto f = split_tab(line);
     if (f.size() < 4) continue;
     by_code_[f[0]] = provinces_.size();
-    if (f[1].size() >= 2) by_prefix_[prefix_key(f[1], 0)].push_back(provinces_.size());
+    if (f[1].size() >= 2) {
+      by_prefix_[prefix_key(f[1], 0)].push_back(provinces_.size());
+      first_byte_[static_cast<unsigned char>(f[1][0])] = true;
+    }
     provinces_.push_back({f[1], f[3]});
   }
   std::ifstream d(data_dir + "/gazetteer/districts.tsv");
@@ -106,7 +109,9 @@ PlaceMentions Gazetteer::find(const std::string& title, const std::string& text)
   std::vector<std::size_t> first(provinces_.size(), std::string::npos);
   for (const std::string* s : {&title, &text}) {
     for (std::size_t pos = 0; pos + 1 < s->size(); ++pos) {
-      if (is_letter_byte_before(*s, pos)) continue;  // names start a word
+      // Names start a word, with a capital: most positions end at the first test.
+      if (!first_byte_[static_cast<unsigned char>((*s)[pos])] || is_letter_byte_before(*s, pos))
+        continue;
       auto bucket = by_prefix_.find(prefix_key(*s, pos));
       if (bucket == by_prefix_.end()) continue;
       for (std::size_t i : bucket->second) {

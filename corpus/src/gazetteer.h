@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -31,6 +32,7 @@ class Gazetteer {
   // first two bytes of a province name -> provinces whose name starts with them: one pass over
   // a text finds every name (instead of one search per province)
   std::unordered_map<std::uint16_t, std::vector<std::size_t>> by_prefix_;
+  std::array<bool, 256> first_byte_{};  // bytes a province name can start with
   std::unordered_map<std::string, std::size_t> by_code_;
   // district name -> province indexes having a district of that name
   std::unordered_map<std::string, std::vector<std::size_t>> districts_;
