@@ -48,10 +48,7 @@ std::vector<Paragraph> lines_to_paragraphs(const std::string& text) {
   return out;
 }
 
-bool word_byte(char c) {
-  auto b = static_cast<unsigned char>(c);
-  return b >= 0x80 || (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
-}
+bool word_byte(char c) { return is_word_byte(static_cast<unsigned char>(c)); }
 
 void hash_words(std::string_view text, std::vector<std::uint64_t>& out) {
   std::size_t i = 0;
@@ -94,7 +91,8 @@ std::uint64_t simhash(std::string_view title, std::string_view text) {
   std::uint64_t lanes[8] = {};
   auto drain = [&] {
     for (int b = 0; b < 8; ++b) {
-      for (int i = 0; i < 8; ++i) ones[8 * b + i] += static_cast<std::uint32_t>((lanes[b] >> (8 * i)) & 0xFF);
+      for (int i = 0; i < 8; ++i)
+        ones[8 * b + i] += static_cast<std::uint32_t>((lanes[b] >> (8 * i)) & 0xFF);
       lanes[b] = 0;
     }
   };

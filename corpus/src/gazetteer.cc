@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "text_rules.h"
 #include "tracuu/tokenizer/normalizer.h"
 
 namespace tracuu::corpus {
@@ -18,16 +19,12 @@ std::vector<std::string> split_tab(const std::string& line) {
   return out;
 }
 
-bool word_byte(unsigned char c) {
-  return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
 bool is_letter_byte_before(const std::string& s, std::size_t pos) {
-  return pos > 0 && word_byte(static_cast<unsigned char>(s[pos - 1]));
+  return pos > 0 && is_word_byte(static_cast<unsigned char>(s[pos - 1]));
 }
 
 bool is_letter_byte_after(const std::string& s, std::size_t pos) {
-  return pos < s.size() && word_byte(static_cast<unsigned char>(s[pos]));
+  return pos < s.size() && is_word_byte(static_cast<unsigned char>(s[pos]));
 }
 
 std::uint16_t prefix_key(const std::string& s, std::size_t pos) {

@@ -11,6 +11,12 @@ namespace tracuu::corpus {
 
 std::string trim(const std::string& s);
 
+// A byte of a word: an ASCII letter or digit, or any byte of a multi-byte UTF-8 character
+// (Vietnamese letters). Inline and locale-free: it runs for every byte of a text.
+inline bool is_word_byte(unsigned char c) {
+  return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 // "20/5/2024", "2024-05-20T08:15", "ngày 15 tháng 5 năm 2016" -> ISO; nullopt when none.
 std::optional<std::string> parse_any_date(const std::string& text);
 

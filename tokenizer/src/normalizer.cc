@@ -210,10 +210,7 @@ std::string normalize_slow(std::string_view text, Mode mode) {
 
 bool is_letter(char32_t c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-  // Vietnamese letters (precomposed and combining marks) without a call into ICU.
-  if ((c >= 0x00C0 && c <= 0x024F && c != 0x00D7 && c != 0x00F7) || (c >= 0x1E00 && c <= 0x1EFF) ||
-      (c >= 0x0300 && c <= 0x036F))
-    return true;
+  if (utf8::is_vietnamese_letter(c)) return true;
   return u_isalpha(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0;
 }
 

@@ -68,10 +68,7 @@ CharClass classify(char32_t c) {
     if (c >= '0' && c <= '9') return CharClass::kDigit;
     return CharClass::kOther;
   }
-  // Vietnamese letters (precomposed and combining marks) without a call into ICU.
-  if ((c >= 0x00C0 && c <= 0x024F && c != 0x00D7 && c != 0x00F7) || (c >= 0x1E00 && c <= 0x1EFF) ||
-      (c >= 0x0300 && c <= 0x036F))
-    return CharClass::kLetter;
+  if (utf8::is_vietnamese_letter(c)) return CharClass::kLetter;
   auto u = static_cast<UChar32>(c);
   if (u_isUWhiteSpace(u) || c == 0x00A0 || c == 0x202F) return CharClass::kSpace;
   if (c == 0x00AD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF)
@@ -264,7 +261,8 @@ class Lexicon {
     std::unordered_set<std::uint64_t> keys;
     for (const auto& w : words) {
       std::uint64_t h = 0;
-      for (std::size_t k = 0; k < w.first.size(); ++k) keys.insert(h = combine(h, w.first[k], k == 0));
+      for (std::size_t k = 0; k < w.first.size(); ++k)
+        keys.insert(h = combine(h, w.first[k], k == 0));
     }
     std::size_t size = 16;
     while (size < keys.size() * 2) size <<= 1;
@@ -365,7 +363,8 @@ void Tokenizer::Impl::load_words(const std::string& path) {
     std::size_t start = 0;
     for (std::size_t k = 0; k <= norm.size(); ++k) {
       if (k == norm.size() || norm[k] == ' ') {
-        if (k > start) syllables.push_back(syllable_hash(std::string_view(norm).substr(start, k - start)));
+        if (k > start)
+          syllables.push_back(syllable_hash(std::string_view(norm).substr(start, k - start)));
         start = k + 1;
       }
     }

@@ -27,6 +27,13 @@ void decode(std::string_view text, Fn&& fn) {
   }
 }
 
+// Vietnamese letters, precomposed (Latin-1 Supplement, Latin Extended-A/B and Additional) and
+// combining marks: decided by range, without a call into ICU; other scripts ask ICU.
+inline bool is_vietnamese_letter(char32_t c) {
+  return (c >= 0x00C0 && c <= 0x024F && c != 0x00D7 && c != 0x00F7) ||
+         (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x0300 && c <= 0x036F);
+}
+
 inline void append(std::string& out, char32_t c) {
   char buf[4];
   int32_t n = 0;
