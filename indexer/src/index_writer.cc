@@ -132,6 +132,10 @@ IndexWriter::IndexWriter(const std::string& db_path, const IndexOptions& options
       had_index = false;
     }
     paths = had_index ? shards::list(db_path) : std::vector<std::string>{};
+    // A stub of someone else's making (remote shards, other backends) is left as it is.
+    if (had_index && paths.empty())
+      throw std::runtime_error("index " + db_path + " (" + shards::kStubName +
+                               ") names no local glass shards this program can write");
     if (paths.empty()) {
       unsigned n = options.shards ? options.shards : std::max(1u, std::thread::hardware_concurrency());
       paths = shards::create(db_path, std::min(n, 64u));

@@ -371,6 +371,19 @@ TEST(IndexWriter, ALockedOrMissingDatabaseGivesAClearMessage) {
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("locked"), std::string::npos) << e.what();
   }
+  auto remote = db / "remote";
+  fs::create_directories(remote);
+  std::ofstream(remote / "XAPIANDB") << "remote :127.0.0.1:1\n";
+  try {
+    IndexWriter into_remote(remote.string(), {});
+    FAIL() << "a stub naming remote shards must not be overwritten";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("no local glass shards"), std::string::npos) << e.what();
+  }
+  std::ifstream kept(remote / "XAPIANDB");
+  std::string line;
+  std::getline(kept, line);
+  EXPECT_EQ(line, "remote :127.0.0.1:1");
   try {
     Searcher missing((db / "nothing-here").string());
     FAIL();
