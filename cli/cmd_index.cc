@@ -11,7 +11,8 @@
 namespace tracuu::cli {
 
 void register_index(CLI::App& app, int& exit_code) {
-  auto* cmd = app.add_subcommand("index", "Index files/directories into a Xapian database (upsert by id)");
+  auto* cmd =
+      app.add_subcommand("index", "Index files/directories into a Xapian database (upsert by id)");
   static std::string db;
   static std::vector<std::string> paths, deletes;
   static bool rebuild = false;
@@ -23,10 +24,12 @@ void register_index(CLI::App& app, int& exit_code) {
   cmd->add_option("PATH", paths, "files, directories, .gz, or - for stdin");
   cmd->add_option("--delete", deletes, "ids to delete");
   cmd->add_flag("--rebuild", rebuild, "start from an empty database");
-  cmd->add_flag("--compact", compact,
-                "afterwards, merge the shards into one compact database (smaller, faster to search)");
+  cmd->add_flag(
+      "--compact", compact,
+      "afterwards, merge the shards into one compact database (smaller, faster to search)");
   cmd->add_option("--threads", threads, "worker threads (default: all cores)");
-  cmd->add_option("--shards", shards, "shards of a new index, one writer thread each (default: one per core)")
+  cmd->add_option("--shards", shards,
+                  "shards of a new index, one writer thread each (default: one per core)")
       ->check(CLI::Range(1, 64));
   cmd->add_option("--batch", batch, "documents per commit")->check(CLI::Range(1, 100000));
   cmd->callback([&exit_code] {
@@ -46,17 +49,19 @@ void register_index(CLI::App& app, int& exit_code) {
         double rate = s.seconds > 0 ? static_cast<double>(docs) / s.seconds : 0;
         double eta = frac > 0 ? s.seconds * (1 - frac) / frac : 0;
         int filled = static_cast<int>(frac * 30);
-        std::fprintf(stderr, "\r[%.*s%*s] %3.0f%%  %zu docs  %.0f docs/s  ETA %.0fs\033[K",
-                     filled, "==============================", 30 - filled, "", frac * 100,
-                     docs, rate, eta);
+        std::fprintf(stderr, "\r[%.*s%*s] %3.0f%%  %zu docs  %.0f docs/s  ETA %.0fs\033[K", filled,
+                     "==============================", 30 - filled, "", frac * 100, docs, rate,
+                     eta);
       };
     }
     indexer::IndexWriter writer(db, opts);
     indexer::IndexStats stats;
     if (!paths.empty()) stats = writer.index_paths(paths);
     for (const auto& id : deletes) {
-      if (writer.remove(id)) ++stats.deleted;
-      else std::cerr << "tracuu index: no document with id " << id << "\n";
+      if (writer.remove(id))
+        ++stats.deleted;
+      else
+        std::cerr << "tracuu index: no document with id " << id << "\n";
     }
     // A deletion can leave one meaning for a short name ("Chỉ thị 49") that had two.
     if (stats.deleted > 0) writer.resolve_short_names();

@@ -82,8 +82,8 @@ struct Shard {
 
 Xapian::WritableDatabase open_shard(const std::string& path, bool overwrite) {
   try {
-    return Xapian::WritableDatabase(path,
-                                    overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
+    return Xapian::WritableDatabase(
+        path, overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::DatabaseLockError&) {
     throw std::runtime_error("database " + path +
                              " is locked by another writer (is another `tracuu index` running?)");
@@ -137,7 +137,8 @@ IndexWriter::IndexWriter(const std::string& db_path, const IndexOptions& options
       throw std::runtime_error("index " + db_path + " (" + shards::kStubName +
                                ") names no local glass shards this program can write");
     if (paths.empty()) {
-      unsigned n = options.shards ? options.shards : std::max(1u, std::thread::hardware_concurrency());
+      unsigned n =
+          options.shards ? options.shards : std::max(1u, std::thread::hardware_concurrency());
       paths = shards::create(db_path, std::min(n, 64u));
     }
   } catch (const fs::filesystem_error& e) {
@@ -292,7 +293,8 @@ IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
           report_error(e.origin, e.reason);
         });
   }
-  unsigned threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads =
+      opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
   const auto& extractor = corpus::Extractor::shared();
   const std::size_t batch = std::max<std::size_t>(1, opts.batch_size);
   const std::size_t n_shards = impl_->shards.size();
@@ -319,7 +321,8 @@ IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
       std::size_t i;
       {
         std::unique_lock lock(mutex);
-        room_cv.wait(lock, [&] { return next >= raws.size() || next < slowest() + 2 * batch * n_shards; });
+        room_cv.wait(
+            lock, [&] { return next >= raws.size() || next < slowest() + 2 * batch * n_shards; });
         if (next >= raws.size()) return;
         i = next++;
       }

@@ -61,10 +61,14 @@ std::vector<Item> lex(const std::string& s) {
         continue;
       }
     }
-    if (!negated && (word == "AND" || word == "VÀ")) items.push_back({Item::Kind::kAnd, word, "", false});
-    else if (!negated && (word == "OR" || word == "HOẶC")) items.push_back({Item::Kind::kOr, word, "", false});
-    else if (!negated && (word == "NOT" || word == "KHÔNG")) items.push_back({Item::Kind::kNot, word, "", false});
-    else items.push_back({Item::Kind::kText, word, "", negated});
+    if (!negated && (word == "AND" || word == "VÀ"))
+      items.push_back({Item::Kind::kAnd, word, "", false});
+    else if (!negated && (word == "OR" || word == "HOẶC"))
+      items.push_back({Item::Kind::kOr, word, "", false});
+    else if (!negated && (word == "NOT" || word == "KHÔNG"))
+      items.push_back({Item::Kind::kNot, word, "", false});
+    else
+      items.push_back({Item::Kind::kText, word, "", negated});
     i = j;
   }
   // Adjacent plain words form one text run, so segmentation and "Kết luận 114" see them together.
@@ -108,10 +112,12 @@ Xapian::Query docnum_query(const std::string& canonical) {
 }
 
 // "Kết luận 114", "KL 114": every canonical number with that type and number.
-std::optional<Xapian::Query> short_docnum_query(const std::string& type_word, const std::string& number) {
+std::optional<Xapian::Query> short_docnum_query(const std::string& type_word,
+                                                const std::string& number) {
   static const std::pair<const char*, const char*> kCodes[] = {
-      {"ket luan", "KL"}, {"kl", "KL"}, {"chi thi", "CT"}, {"ct", "CT"}, {"nghi quyet", "NQ"},
-      {"nq", "NQ"}, {"ke hoach", "KH"}, {"kh", "KH"}, {"quyet dinh", "QĐ"}, {"qd", "QĐ"}};
+      {"ket luan", "KL"},   {"kl", "KL"}, {"chi thi", "CT"},  {"ct", "CT"},
+      {"nghi quyet", "NQ"}, {"nq", "NQ"}, {"ke hoach", "KH"}, {"kh", "KH"},
+      {"quyet dinh", "QĐ"}, {"qd", "QĐ"}};
   std::string f = tokenizer::fold(type_word);
   for (const auto& [word, code] : kCodes) {
     if (f != word) continue;
@@ -134,7 +140,8 @@ Xapian::Query text_query(const std::string& text, bool phrase, const Xapian::Dat
   for (std::size_t i = 1; i < tokens.size(); ++i) {
     if (tokens[i].type != tokenizer::TokenType::kNumber) continue;
     std::optional<Xapian::Query> q;
-    if (i > 1) q = short_docnum_query(tokens[i - 2].norm + " " + tokens[i - 1].norm, tokens[i].norm);
+    if (i > 1)
+      q = short_docnum_query(tokens[i - 2].norm + " " + tokens[i - 1].norm, tokens[i].norm);
     if (q) {
       consumed[i - 2] = consumed[i - 1] = 1;
     } else if ((q = short_docnum_query(tokens[i - 1].norm, tokens[i].norm))) {
@@ -166,9 +173,9 @@ Xapian::Query text_query(const std::string& text, bool phrase, const Xapian::Dat
       std::vector<Xapian::Query> spelled;
       for (const auto& e : tokenizer::Tokenizer::shared().tokenize(t.expansion))
         if (e.type == tokenizer::TokenType::kWord) spelled.emplace_back(e.norm);
-      parts.push_back(Xapian::Query(
-          Xapian::Query::OP_OR, word_query(t, db),
-          Xapian::Query(Xapian::Query::OP_PHRASE, spelled.begin(), spelled.end())));
+      parts.push_back(
+          Xapian::Query(Xapian::Query::OP_OR, word_query(t, db),
+                        Xapian::Query(Xapian::Query::OP_PHRASE, spelled.begin(), spelled.end())));
     } else {
       parts.push_back(word_query(t, db));
     }
@@ -194,7 +201,8 @@ Xapian::Query field_query(const std::string& field, const std::string& value) {
     auto d = tokenizer::parse_docnum(value);
     return docnum_query(d ? d->canonical : value);
   }
-  if (field == "loai" || field == "type") return Xapian::Query(schema::kType + tokenizer::fold(value));
+  if (field == "loai" || field == "type")
+    return Xapian::Query(schema::kType + tokenizer::fold(value));
   return Xapian::Query(schema::kYear + value);
 }
 
@@ -208,9 +216,18 @@ ParsedQuery parse_query(const std::string& raw, const Xapian::Database& db) {
   std::vector<Xapian::Query> must, must_not, should;
   enum class Pending { kAnd, kOr, kNot } pending = Pending::kAnd;
   for (const auto& item : lex(input)) {
-    if (item.kind == Item::Kind::kAnd) { pending = Pending::kAnd; continue; }
-    if (item.kind == Item::Kind::kOr) { pending = Pending::kOr; continue; }
-    if (item.kind == Item::Kind::kNot) { pending = Pending::kNot; continue; }
+    if (item.kind == Item::Kind::kAnd) {
+      pending = Pending::kAnd;
+      continue;
+    }
+    if (item.kind == Item::Kind::kOr) {
+      pending = Pending::kOr;
+      continue;
+    }
+    if (item.kind == Item::Kind::kNot) {
+      pending = Pending::kNot;
+      continue;
+    }
     Xapian::Query q = item.kind == Item::Kind::kField
                           ? field_query(item.field, item.text)
                           : text_query(item.text, item.kind == Item::Kind::kPhrase, db, out.words);
@@ -229,8 +246,9 @@ ParsedQuery parse_query(const std::string& raw, const Xapian::Database& db) {
     return out;
   }
   out.empty = false;
-  Xapian::Query base = must.empty() ? Xapian::Query::MatchAll
-                                    : Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end());
+  Xapian::Query base = must.empty()
+                           ? Xapian::Query::MatchAll
+                           : Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end());
   for (const auto& n : must_not) base = Xapian::Query(Xapian::Query::OP_AND_NOT, base, n);
   out.query = base;
   return out;
