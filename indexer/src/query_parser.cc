@@ -241,13 +241,16 @@ ParsedQuery parse_query(const std::string& raw, const Xapian::Database& db) {
     }
     pending = Pending::kAnd;
   }
+  // Never Xapian::Query::MatchAll: it is one global object whose reference count is not atomic,
+  // and copying it from several server threads at once freed it under their feet (a crash under
+  // load). An empty term is the same query, owned by this thread.
   if (must.empty() && must_not.empty()) {
-    out.query = Xapian::Query::MatchAll;
+    out.query = Xapian::Query(std::string());
     return out;
   }
   out.empty = false;
   Xapian::Query base = must.empty()
-                           ? Xapian::Query::MatchAll
+                           ? Xapian::Query(std::string())
                            : Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end());
   for (const auto& n : must_not) base = Xapian::Query(Xapian::Query::OP_AND_NOT, base, n);
   out.query = base;

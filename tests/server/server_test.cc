@@ -8,9 +8,9 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <atomic>
 #include <thread>
 
 #include "tracuu/indexer/index_writer.h"
@@ -96,12 +96,14 @@ TEST_F(ServerTest, SearchReturnsHitsFacetsAndPaging) {
   EXPECT_LE(j["hits"].size(), 2u);
   EXPECT_EQ(j["size"], 2);
   EXPECT_TRUE(j["facets"]["province"].contains("Sơn La"));
-  for (const auto& h : j["hits"]) EXPECT_NE(h["snippet"].get<std::string>().find("<mark>"), std::string::npos);
+  for (const auto& h : j["hits"])
+    EXPECT_NE(h["snippet"].get<std::string>().find("<mark>"), std::string::npos);
 }
 
 TEST_F(ServerTest, RepeatedDirectiveParametersAreOredAndVariantsAccepted) {
   auto one = get("/api/search?directive=114%2FKL-TW").json()["total"].get<int>();
-  auto two = get("/api/search?directive=114-KL%2FTW&directive=49-CT%2FTW").json()["total"].get<int>();
+  auto two =
+      get("/api/search?directive=114-KL%2FTW&directive=49-CT%2FTW").json()["total"].get<int>();
   EXPECT_GT(one, 0);
   EXPECT_GT(two, one);
 }
@@ -142,7 +144,8 @@ TEST_F(ServerTest, SuggestFacetsHealthAndMetricsAnswer) {
   EXPECT_EQ(h["status"], "ok");
   EXPECT_GE(h["documents"].get<int>(), 40);
   auto m = get("/metrics");
-  EXPECT_NE(m.body.find("tracuu_http_requests_total{route=\"/healthz\",status=\"200\"}"), std::string::npos);
+  EXPECT_NE(m.body.find("tracuu_http_requests_total{route=\"/healthz\",status=\"200\"}"),
+            std::string::npos);
   EXPECT_NE(m.body.find("tracuu_http_request_duration_seconds_bucket"), std::string::npos);
   EXPECT_NE(m.body.find("tracuu_index_documents"), std::string::npos);
 }
@@ -173,7 +176,8 @@ TEST_F(ServerTest, WrongMethodsAndHostileUrlsNeverGive500) {
 }
 
 TEST_F(ServerTest, PermalinksAreServerRenderedWithOpenGraph) {
-  auto id = get("/api/search?directive=114-KL%2FTW&size=1").json()["hits"][0]["id"].get<std::string>();
+  auto id =
+      get("/api/search?directive=114-KL%2FTW&size=1").json()["hits"][0]["id"].get<std::string>();
   auto d = get("/d/" + id);
   ASSERT_EQ(d.status, 200);
   EXPECT_NE(d.content_type.find("text/html"), std::string::npos);
@@ -210,6 +214,42 @@ TEST_F(ServerTest, ConcurrentRequestsAllSucceed) {
   }
   for (auto& th : threads) th.join();
   EXPECT_EQ(ok.load(), 200);
+}
+
+// Without the reply cache every request reaches Xapian; empty queries (facets, browsing by
+// province) once shared Xapian's global MatchAll query across threads and crashed the server.
+TEST_F(ServerTest, ConcurrentUncachedBrowseAndFacetRequestsAllSucceed) {
+  tracuu::server::ServerOptions o;
+  o.db_path = db_->string();
+  o.port = 0;
+  o.threads = 8;
+  o.access_log = false;
+  o.cache_bytes = 0;
+  tracuu::server::SearchServer uncached(o);
+  uncached.start();
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  constexpr int kThreads = 8, kEach = 150;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      Poco::Net::HTTPClientSession session("127.0.0.1", uncached.port());
+      session.setTimeout(Poco::Timespan(10, 0));
+      for (int i = 0; i < kEach; ++i) {
+        std::string uri = (i + t) % 3 == 0   ? "/api/facets"
+                          : (i + t) % 3 == 1 ? "/api/search?province=L%C3%A0o%20Cai"
+                                             : "/api/search?q=&sort=date";
+        Poco::Net::HTTPRequest req("GET", uri, Poco::Net::HTTPMessage::HTTP_1_1);
+        session.sendRequest(req);
+        Poco::Net::HTTPResponse res;
+        std::string body;
+        Poco::StreamCopier::copyToString(session.receiveResponse(res), body);
+        if (res.getStatus() == 200 && !body.empty()) ++ok;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  uncached.stop();
+  EXPECT_EQ(ok.load(), kThreads * kEach);
 }
 
 TEST_F(ServerTest, NewCommitsAppearWithoutRestart) {
