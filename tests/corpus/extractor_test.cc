@@ -10,7 +10,8 @@
 using tracuu::test::extract_text;
 
 namespace {
-const tracuu::corpus::Citation* cited(const tracuu::corpus::Document& d, const std::string& number) {
+const tracuu::corpus::Citation* cited(const tracuu::corpus::Document& d,
+                                      const std::string& number) {
   for (const auto& c : d.citations)
     if (c.number == number) return &c;
   return nullptr;
@@ -22,7 +23,8 @@ bool has(const std::vector<std::string>& v, const std::string& x) {
 const char* kNews =
     "Thứ Ba, 14/5/2024\n"
     "Huyện Chợ Đồn nâng cao hiệu quả dân vận chính quyền\n"
-    "Thực hiện Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư (khóa XI) về “nâng cao chất lượng "
+    "Thực hiện Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư (khóa XI) về “nâng cao chất "
+    "lượng "
     "công tác dân vận của cơ quan nhà nước”, huyện Chợ Đồn đã ban hành nhiều văn bản chỉ đạo.\n"
     "Năm 2023, UBND huyện tiếp nhận 1.245 hồ sơ, giải quyết đúng hạn 98,6%.\n"
     "Các xã tiếp tục quán triệt Kết luận 114 và Chỉ thị 16/CT-TTg của Thủ tướng Chính phủ.\n"
@@ -56,21 +58,43 @@ TEST(Extractor, FindsCitationsWithDateIssuerSubjectAndKhoa) {
 }
 
 TEST(Extractor, NeverTakesACitedDocumentsDateAsThePageDate) {
-  auto d = extract_text("Tỉnh ủy Sơn La triển khai Chỉ thị 05-CT/TW\nThực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, các chi bộ học tập chuyên đề.\n");
+  auto d = extract_text(
+      "Tỉnh ủy Sơn La triển khai Chỉ thị 05-CT/TW\nThực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 "
+      "của Bộ Chính trị, các chi bộ học tập chuyên đề.\n");
   EXPECT_FALSE(d.date);
   ASSERT_TRUE(d.date_estimated);
 }
 
 TEST(Extractor, UnifiesCitationVariants) {
-  auto d = extract_text("Tiêu đề\nTheo Kết luận 114/KL-TW và KL 114, cùng Kết luận số 114 - KL/TW, tỉnh tổ chức hội nghị.\n");
+  auto d = extract_text(
+      "Tiêu đề\nTheo Kết luận 114/KL-TW và KL 114, cùng Kết luận số 114 - KL/TW, tỉnh tổ chức hội "
+      "nghị.\n");
   ASSERT_EQ(d.citations.size(), 1u);
   EXPECT_EQ(d.citations[0].number, "114-KL/TW");
 }
 
 TEST(Extractor, ResolvesShortNamesDeclaredInTheDocument) {
-  auto d = extract_text("Tiêu đề\nChỉ thị số 49-CT/TW ngày 20/10/2015 của Ban Bí thư (gọi tắt là Chỉ thị 49) được quán triệt. Sau 5 năm thực hiện Chỉ thị 49, đời sống đồng bào được nâng lên.\n");
+  auto d = extract_text(
+      "Tiêu đề\nChỉ thị số 49-CT/TW ngày 20/10/2015 của Ban Bí thư (gọi tắt là Chỉ thị 49) được "
+      "quán triệt. Sau 5 năm thực hiện Chỉ thị 49, đời sống đồng bào được nâng lên.\n");
   ASSERT_EQ(d.citations.size(), 1u);
   EXPECT_EQ(d.citations[0].number, "49-CT/TW");
+}
+
+// Aliases far into a long text, two in one sentence, with short numbers unlike the full ones.
+TEST(Extractor, ResolvesAliasesDeclaredDeepInALongText) {
+  std::string filler;
+  for (int i = 0; i < 40; ++i)
+    filler += "Cán bộ, đảng viên trong tỉnh tích cực học tập và làm theo các điển hình tiên tiến. ";
+  auto d =
+      extract_text("Tiêu đề\n" + filler +
+                   "Kế hoạch số 155/KH-UBND ngày 3/4/2021 của UBND tỉnh (sau đây gọi tắt là Kế "
+                   "hoạch 01) và Chỉ thị số 05-CT/TU của Tỉnh ủy (gọi tắt là Chỉ thị 1) được "
+                   "triển khai. Thực hiện Kế hoạch 01 và Chỉ thị 1, các huyện tổ chức hội nghị.\n");
+  std::vector<std::string> numbers;
+  for (const auto& c : d.citations) numbers.push_back(c.number);
+  EXPECT_EQ(numbers, (std::vector<std::string>{"155/KH-UBND", "05-CT/TU"}));
+  EXPECT_TRUE(d.short_citations.empty()) << "Kế hoạch 01 and Chỉ thị 1 are the aliases above";
 }
 
 TEST(Extractor, FindsProvincesAndDistrictsThatImplyThem) {
@@ -81,7 +105,9 @@ TEST(Extractor, FindsProvincesAndDistrictsThatImplyThem) {
 }
 
 TEST(Extractor, DoesNotTakeAPersonNamedAfterACityForThePlace) {
-  auto d = extract_text("Học tập tư tưởng Hồ Chí Minh\nCán bộ tỉnh Lai Châu học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.\n");
+  auto d = extract_text(
+      "Học tập tư tưởng Hồ Chí Minh\nCán bộ tỉnh Lai Châu học tập và làm theo tư tưởng, đạo đức, "
+      "phong cách Hồ Chí Minh.\n");
   EXPECT_TRUE(has(d.provinces, "Lai Châu"));
   EXPECT_FALSE(has(d.provinces, "Hồ Chí Minh"));
 }
@@ -93,19 +119,23 @@ TEST(Extractor, CutsNavigationTailsAndTakesTheByline) {
   EXPECT_EQ(d.author.value_or(""), "Minh Hằng");
   bool caption = false;
   for (const auto& p : d.paragraphs)
-    caption = caption || (p.kind == tracuu::corpus::Paragraph::Kind::kCaption && p.text.find("Ảnh") != std::string::npos);
+    caption = caption || (p.kind == tracuu::corpus::Paragraph::Kind::kCaption &&
+                          p.text.find("Ảnh") != std::string::npos);
   EXPECT_TRUE(caption);
 }
 
 TEST(Extractor, DropsRepeatedParagraphsAndTakesSourceCredits) {
-  auto d = extract_text("Tiêu đề bài\nĐoạn một nói về cải cách hành chính.\nĐoạn hai.\nĐoạn một nói về cải cách hành chính.\n(baosonla.org.vn)\n");
+  auto d = extract_text(
+      "Tiêu đề bài\nĐoạn một nói về cải cách hành chính.\nĐoạn hai.\nĐoạn một nói về cải cách hành "
+      "chính.\n(baosonla.org.vn)\n");
   EXPECT_EQ(d.paragraphs.size(), 2u);
   EXPECT_EQ(d.source.value_or(""), "baosonla.org.vn");
 }
 
 TEST(Extractor, ParsesAnOfficialHeaderIntoTheCanonicalRecord) {
   auto d = extract_text(
-      "TỈNH ỦY ĐIỆN BIÊN\n*\nSố: 12-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nĐiện Biên, ngày 3 tháng 9 năm 2018\n"
+      "TỈNH ỦY ĐIỆN BIÊN\n*\nSố: 12-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nĐiện Biên, ngày 3 tháng 9 năm "
+      "2018\n"
       "KẾ HOẠCH\nthực hiện Chỉ thị số 49-CT/TW của Ban Bí thư\nNội dung kế hoạch...\nNơi nhận:\n");
   ASSERT_TRUE(d.header);
   EXPECT_EQ(d.header->number, "12-KH/TU");
@@ -119,15 +149,22 @@ TEST(Extractor, ParsesAnOfficialHeaderIntoTheCanonicalRecord) {
 }
 
 TEST(Extractor, ReadsEthAsDStrokeWhenMatching) {
-  auto d = extract_text("Tiêu đề\nNghị quyết số 13/2018/NQ-H\u00D0ND của H\u00D0ND tỉnh Quảng Ninh.\n");
+  auto d =
+      extract_text("Tiêu đề\nNghị quyết số 13/2018/NQ-H\u00D0ND của H\u00D0ND tỉnh Quảng Ninh.\n");
   EXPECT_TRUE(cited(d, "13/2018/NQ-HĐND"));
   EXPECT_TRUE(has(d.provinces, "Quảng Ninh"));
 }
 
 TEST(Extractor, GivesStableIdsAndNearDuplicateFingerprints) {
-  auto a = extract_text("Tiêu đề\nMột bài viết dài về công tác dân vận ở cơ sở, với nhiều chi tiết cụ thể và số liệu.\n");
-  auto b = extract_text("Tiêu đề\nMột bài viết dài về công tác dân vận ở cơ sở, với nhiều chi tiết cụ thể và số liệu!\n");
-  EXPECT_EQ(a.id, extract_text("Tiêu đề\nMột bài viết dài về công tác dân vận ở cơ sở, với nhiều chi tiết cụ thể và số liệu.\n").id);
+  auto a = extract_text(
+      "Tiêu đề\nMột bài viết dài về công tác dân vận ở cơ sở, với nhiều chi tiết cụ thể và số "
+      "liệu.\n");
+  auto b = extract_text(
+      "Tiêu đề\nMột bài viết dài về công tác dân vận ở cơ sở, với nhiều chi tiết cụ thể và số "
+      "liệu!\n");
+  EXPECT_EQ(a.id, extract_text("Tiêu đề\nMột bài viết dài về công tác dân vận ở cơ sở, với nhiều "
+                               "chi tiết cụ thể và số liệu.\n")
+                      .id);
   EXPECT_LE(__builtin_popcountll(a.fingerprint ^ b.fingerprint), 10);
 }
 
