@@ -216,6 +216,51 @@ void stream_jsonl(const std::string& path, const RawSink& on_doc, const ErrorSin
 
 }  // namespace
 
+namespace {
+
+// The files read_path reads under a directory, in its order; listing problems go to `on_error`.
+std::vector<std::string> files_under(const std::string& dir, const ErrorSink& on_error) {
+  std::error_code ec;
+  std::vector<std::string> files;
+  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
+       end;
+       !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file(ec)) {
+      std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] != '.' && lower(name) != "readme.md")
+        files.push_back(it->path().string());
+    }
+  }
+  if (ec && on_error) on_error({dir, "cannot list directory: " + ec.message()});
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// gzip's trailer holds the uncompressed size modulo 2^32 (exact for one member under 4 GB).
+std::uintmax_t gzip_content_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in.seekg(-4, std::ios::end)) return 0;
+  unsigned char b[4];
+  if (!in.read(reinterpret_cast<char*>(b), 4)) return 0;
+  return std::uintmax_t{b[0]} | std::uintmax_t{b[1]} << 8 | std::uintmax_t{b[2]} << 16 |
+         std::uintmax_t{b[3]} << 24;
+}
+
+}  // namespace
+
+std::uintmax_t content_bytes_hint(const std::string& path) {
+  std::error_code ec;
+  if (path == "-") return 0;
+  if (fs::is_directory(path, ec)) {
+    std::uintmax_t sum = 0;
+    for (const auto& f : files_under(path, nullptr)) sum += content_bytes_hint(f);
+    return sum;
+  }
+  if (ends_with(lower(path), ".gz")) return gzip_content_bytes(path);
+  auto size = fs::file_size(path, ec);
+  return ec ? 0 : size;
+}
+
 void read_path(const std::string& path, const RawSink& on_doc, const ErrorSink& on_error) {
   if (path == "-") {
     std::string content((std::istreambuf_iterator<char>(std::cin)),
@@ -225,20 +270,7 @@ void read_path(const std::string& path, const RawSink& on_doc, const ErrorSink& 
   }
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
-    std::vector<std::string> files;
-    for (fs::recursive_directory_iterator
-             it(path, fs::directory_options::skip_permission_denied, ec),
-         end;
-         !ec && it != end; it.increment(ec)) {
-      if (it->is_regular_file(ec)) {
-        std::string name = it->path().filename().string();
-        if (!name.empty() && name[0] != '.' && lower(name) != "readme.md")
-          files.push_back(it->path().string());
-      }
-    }
-    if (ec) on_error({path, "cannot list directory: " + ec.message()});
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) read_path(f, on_doc, on_error);
+    for (const auto& f : files_under(path, on_error)) read_path(f, on_doc, on_error);
     return;
   }
   if (!fs::exists(path, ec)) {

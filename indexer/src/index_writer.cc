@@ -7,6 +7,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -274,31 +275,22 @@ IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
   auto started = std::chrono::steady_clock::now();
   IndexStats& stats = impl_->stats;
   const auto& opts = impl_->options;
-  std::mutex report_mutex;  // errors and progress come from several threads
+  std::mutex report_mutex;  // stats, errors and progress come from several threads
   auto report_error = [&](const std::string& origin, const std::string& reason) {
     std::lock_guard lock(report_mutex);
     if (opts.on_error) opts.on_error(origin, reason);
   };
-  std::vector<corpus::RawDocument> raws;
   std::size_t bytes_total = 0;
-  for (const auto& path : paths) {
-    corpus::read_path(
-        path,
-        [&](corpus::RawDocument&& raw) {
-          bytes_total += raw.content.size();
-          raws.push_back(std::move(raw));
-        },
-        [&](const corpus::ReadError& e) {
-          if (e.reason.find("(document kept)") == std::string::npos) ++stats.failed;
-          report_error(e.origin, e.reason);
-        });
-  }
+  for (const auto& path : paths) bytes_total += corpus::content_bytes_hint(path);
   unsigned threads =
       opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
   const auto& extractor = corpus::Extractor::shared();
   const std::size_t batch = std::max<std::size_t>(1, opts.batch_size);
   const std::size_t n_shards = impl_->shards.size();
-  struct Built {
+  // One input document on its way: read, then extracted and built by a worker, then written
+  // by its shard's writer.
+  struct Slot {
+    corpus::RawDocument raw;
     std::string id;
     Xapian::Document xdoc;
     std::vector<std::string> spellings;
@@ -307,43 +299,72 @@ IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
     std::size_t bytes = 0;
     bool ready = false;
   };
-  // Workers extract and build documents ahead of the writers (at most two batches ahead of the
-  // slowest), so parsing overlaps with the database work. Each shard's writer takes its own
-  // documents in input order, so the last of two versions of one id wins.
-  std::vector<Built> built(raws.size());
+  // The input streams through a window of slots: the reader stays at most two batches per shard
+  // ahead of the slowest writer, so memory is bounded whatever the input size, and reading,
+  // extraction and the database work overlap. Each shard's writer takes its own documents in
+  // input order, so the last of two versions of one id wins. A deque keeps references to its
+  // elements valid while the reader appends and the writers drop the front.
+  std::deque<Slot> window;
+  std::size_t base = 0;     // input number of window.front()
+  std::size_t read = 0;     // documents read so far
+  bool input_done = false;  // the reader has finished
+  std::size_t next = 0;     // the next document for a worker
   std::mutex mutex;
-  std::condition_variable ready_cv, room_cv;
-  std::size_t next = 0;
-  std::vector<std::size_t> passed(n_shards, 0);  // per writer: slots it has gone past
+  std::condition_variable work_cv, ready_cv, room_cv;
+  std::vector<std::size_t> passed(n_shards, 0);  // per writer: documents it has gone past
   auto slowest = [&] { return *std::min_element(passed.begin(), passed.end()); };
+  const std::size_t ahead = 2 * batch * n_shards + threads;
+  auto reader = [&] {
+    for (const auto& path : paths) {
+      corpus::read_path(
+          path,
+          [&](corpus::RawDocument&& raw) {
+            std::unique_lock lock(mutex);
+            room_cv.wait(lock, [&] { return read < slowest() + ahead; });
+            window.emplace_back().raw = std::move(raw);
+            ++read;
+            lock.unlock();
+            work_cv.notify_one();
+          },
+          [&](const corpus::ReadError& e) {
+            if (e.reason.find("(document kept)") == std::string::npos) {
+              std::lock_guard lock(report_mutex);
+              ++stats.failed;
+            }
+            report_error(e.origin, e.reason);
+          });
+    }
+    {
+      std::lock_guard lock(mutex);
+      input_done = true;
+    }
+    work_cv.notify_all();
+    ready_cv.notify_all();
+  };
   auto worker = [&] {
     for (;;) {
-      std::size_t i;
+      Slot* slot;
       {
         std::unique_lock lock(mutex);
-        room_cv.wait(
-            lock, [&] { return next >= raws.size() || next < slowest() + 2 * batch * n_shards; });
-        if (next >= raws.size()) return;
-        i = next++;
+        work_cv.wait(lock, [&] { return next < read || input_done; });
+        if (next >= read) return;
+        slot = &window[next++ - base];
       }
-      Built b;
       try {
-        corpus::Document doc = extractor.extract(raws[i]);
-        b.id = doc.id;
-        b.xdoc = schema::build_document(doc);
-        b.spellings = spelling_terms(b.xdoc);
-        b.shard = shards::shard_of(b.id, n_shards);
+        corpus::Document doc = extractor.extract(slot->raw);
+        slot->id = doc.id;
+        slot->xdoc = schema::build_document(doc);
+        slot->spellings = spelling_terms(slot->xdoc);
+        slot->shard = shards::shard_of(slot->id, n_shards);
       } catch (const std::exception& e) {
-        b.error = e.what();
+        slot->error = e.what();
       }
-      b.bytes = raws[i].content.size();
-      raws[i].content.clear();
-      raws[i].content.shrink_to_fit();
-      raws[i].fields = nlohmann::json();
-      b.ready = true;
+      slot->bytes = slot->raw.content.size();
+      slot->raw.content = std::string();
+      slot->raw.fields = nlohmann::json();
       {
         std::lock_guard lock(mutex);
-        built[i] = std::move(b);
+        slot->ready = true;
       }
       ready_cv.notify_all();
     }
@@ -365,41 +386,45 @@ IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
       mine = {};
       stats.seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      if (opts.progress) opts.progress(stats, bytes_done, bytes_total);
+      if (opts.progress) opts.progress(stats, bytes_done, std::max(bytes_total, bytes_done));
     };
-    for (std::size_t i = 0; i < raws.size(); ++i) {
-      Built b;
+    for (std::size_t i = 0;; ++i) {
+      Slot* slot;
       bool owned;
       {
         std::unique_lock lock(mutex);
-        ready_cv.wait(lock, [&] { return built[i].ready; });
+        ready_cv.wait(lock, [&] { return i < read ? window[i - base].ready : input_done; });
+        if (i >= read) break;
+        slot = &window[i - base];
         // Failed documents are reported once, by the first writer.
-        owned = built[i].error.empty() ? built[i].shard == me : me == 0;
-        if (owned) {
-          b = std::move(built[i]);
-          built[i].xdoc = Xapian::Document();
-        }
-        passed[me] = i + 1;
+        owned = slot->error.empty() ? slot->shard == me : me == 0;
       }
-      room_cv.notify_all();
-      if (!owned) continue;
-      if (!b.error.empty()) {
+      if (owned && !slot->error.empty()) {
         {
           std::lock_guard lock(report_mutex);
           ++stats.failed;
         }
-        report_error(raws[i].origin, b.error);
-        continue;
+        report_error(slot->raw.origin, slot->error);
+      } else if (owned) {
+        shard.add(slot->id, slot->xdoc, slot->spellings, mine);
+        slot->xdoc = Xapian::Document();  // the slot itself may wait for the other writers
+        slot->spellings = {};
+        {
+          std::lock_guard lock(report_mutex);
+          bytes_done += slot->bytes;
+        }
+        if (++since_commit == batch) commit(false);
       }
-      shard.add(b.id, b.xdoc, b.spellings, mine);
       {
-        std::lock_guard lock(report_mutex);
-        bytes_done += b.bytes;
+        std::lock_guard lock(mutex);
+        passed[me] = i + 1;
+        for (std::size_t done = slowest(); base < done; ++base) window.pop_front();
       }
-      if (++since_commit == batch) commit(false);
+      room_cv.notify_all();
     }
     commit(true);
   };
+  std::thread reading(reader);
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
   std::vector<std::thread> writers;
@@ -407,8 +432,12 @@ IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
   writer(0);
   for (auto& th : writers) th.join();
   for (auto& th : pool) th.join();
+  reading.join();
   resolve_short_names();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  // The bar ends full: byte counts are of document text, the hint also counts markup.
+  if (opts.progress)
+    opts.progress(stats, std::max(bytes_total, bytes_done), std::max(bytes_total, bytes_done));
   return stats;
 }
 

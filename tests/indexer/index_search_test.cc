@@ -6,9 +6,10 @@
 
 #include <atomic>
 #include <filesystem>
-#include <map>
-#include <set>
 #include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "tracuu/corpus/extractor.h"
@@ -20,8 +21,8 @@ namespace fs = std::filesystem;
 using tracuu::indexer::IndexOptions;
 using tracuu::indexer::IndexWriter;
 using tracuu::indexer::QueryError;
-using tracuu::indexer::SearchRequest;
 using tracuu::indexer::Searcher;
+using tracuu::indexer::SearchRequest;
 
 namespace {
 
@@ -175,7 +176,8 @@ TEST_F(SampleIndex, DirectiveRecordsCountCitingDocumentsPerYearAndProvince) {
 TEST_F(SampleIndex, MalformedQueriesGetAFallbackOrAClearError) {
   Searcher s(db_->string());
   SearchRequest r;
-  for (std::string q : {"\"dân vận", "AND", "OR NOT", "-", "tinh:", "\xFF\xFE dân", "((((", "so:"}) {
+  for (std::string q :
+       {"\"dân vận", "AND", "OR NOT", "-", "tinh:", "\xFF\xFE dân", "((((", "so:"}) {
     r.query = q;
     EXPECT_NO_THROW(s.search(r)) << q;
   }
@@ -362,6 +364,63 @@ TEST(IndexWriter, ReindexingTheSameFilesUpdatesWithoutDuplicates) {
   fs::remove_all(db);
 }
 
+// Input far larger than the indexing window (two batches per shard) streams through it: every
+// document lands, a later version of an id replaces the earlier one even many documents apart,
+// a broken line costs only itself, and the progress bar ends full.
+TEST(IndexWriter, StreamsInputLargerThanItsWindowWithoutLosingDocuments) {
+  auto db = fresh_dir("stream");
+  fs::create_directories(db);
+  auto input = db / "input.jsonl";
+  constexpr int kDocs = 1200;
+  {
+    std::ofstream out(input);
+    for (int i = 0; i < kDocs; ++i) {
+      out << nlohmann::json{{"id", "tin-" + std::to_string(i)},
+                            {"title", "Tin số " + std::to_string(i)},
+                            {"text", "Huyện tổ chức hội nghị dân vận lần thứ " + std::to_string(i) +
+                                         " với cán bộ cơ sở."}}
+                 .dump()
+          << "\n";
+      if (i == 600) out << "{\"id\": \"hỏng\", \"text\": \n";  // a broken line
+    }
+    out << nlohmann::json{{"id", "tin-3"},
+                          {"title", "Tin số 3"},
+                          {"text", "Bản sửa đổi về đối thoại."}}
+               .dump()
+        << "\n";
+  }
+  IndexOptions opts;
+  opts.batch_size = 20;
+  opts.threads = 2;
+  std::size_t last_done = 0, last_total = 0, calls = 0;
+  bool monotone = true;
+  opts.progress = [&](const tracuu::indexer::IndexStats&, std::size_t done, std::size_t total) {
+    monotone = monotone && done >= last_done && done <= total;
+    last_done = done;
+    last_total = total;
+    ++calls;
+  };
+  opts.on_error = [](const std::string&, const std::string&) {};
+  auto db_dir = db / "db";
+  IndexWriter w(db_dir.string(), opts);
+  auto stats = w.index_paths({input.string()});
+  EXPECT_EQ(stats.added, static_cast<std::size_t>(kDocs));
+  EXPECT_EQ(stats.updated, 1u);
+  EXPECT_EQ(stats.failed, 1u);
+  EXPECT_TRUE(monotone);
+  EXPECT_GT(calls, 10u);
+  EXPECT_GT(last_total, 0u);
+  EXPECT_EQ(last_done, last_total) << "the bar ends full";
+  Searcher s(db_dir.string());
+  EXPECT_EQ(s.document_count(), static_cast<std::size_t>(kDocs));
+  SearchRequest r;
+  r.query = "đối thoại";
+  auto found = s.search(r);
+  ASSERT_EQ(found.total, 1u);
+  EXPECT_EQ(found.hits[0].id, "tin-3");
+  fs::remove_all(db);
+}
+
 TEST(IndexWriter, ALockedOrMissingDatabaseGivesAClearMessage) {
   auto db = fresh_dir("locked");
   IndexWriter w(db.string(), {});
@@ -402,7 +461,8 @@ TEST(IndexWriter, SurvivesKillDashNineMidIndexAndReRunFinishes) {
     std::ofstream out(corpus / ("part-" + std::to_string(f) + ".jsonl"));
     for (int i = 0; i < 200; ++i)
       out << "{\"id\":\"d" << f << "-" << i << "\",\"title\":\"Tin số " << i
-          << "\",\"text\":\"Công tác dân vận ở tỉnh Lào Cai, lần " << i << " theo Kết luận 114-KL/TW.\"}\n";
+          << "\",\"text\":\"Công tác dân vận ở tỉnh Lào Cai, lần " << i
+          << " theo Kết luận 114-KL/TW.\"}\n";
   }
   pid_t child = fork();
   ASSERT_GE(child, 0);

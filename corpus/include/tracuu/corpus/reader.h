@@ -1,12 +1,12 @@
 // Readers: files, directories, stdin, .gz, in .txt / .html / .jsonl, into raw documents.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <istream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 namespace tracuu::corpus {
 
@@ -14,10 +14,10 @@ namespace tracuu::corpus {
 struct RawDocument {
   enum class Format { kText, kHtml, kJson };
   Format format = Format::kText;
-  std::string origin;    // "path" or "path:line"
-  std::string content;   // UTF-8 text or HTML (converted when the input was a legacy encoding)
+  std::string origin;   // "path" or "path:line"
+  std::string content;  // UTF-8 text or HTML (converted when the input was a legacy encoding)
   nlohmann::json fields = nlohmann::json::object();  // jsonl fields (id, url, title, date, ...)
-  std::optional<std::string> encoding_note;           // e.g. "converted from TCVN3"
+  std::optional<std::string> encoding_note;          // e.g. "converted from TCVN3"
 };
 
 struct ReadError {
@@ -31,5 +31,9 @@ using ErrorSink = std::function<void(const ReadError&)>;
 // Reads a file or directory (recursively), "-" for stdin. Never throws for bad input:
 // every problem goes to `on_error` and reading continues.
 void read_path(const std::string& path, const RawSink& on_doc, const ErrorSink& on_error);
+
+// About how many content bytes read_path will hand out for `path` (file sizes, gzip's recorded
+// uncompressed sizes; 0 for stdin): the denominator of a progress bar, read without reading.
+std::uintmax_t content_bytes_hint(const std::string& path);
 
 }  // namespace tracuu::corpus
