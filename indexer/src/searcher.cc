@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -354,36 +355,122 @@ std::string canonical_number(const std::string& any) {
   return d ? d->canonical : tokenizer::normalize_keep_case(any);
 }
 
-// "Did you mean": accents restored for accentless words (the most frequent accented form),
-// spelling corrections for words the index does not know. nullopt when nothing changes.
-std::optional<std::string> suggest_correction(const Xapian::Database& db,
-                                              const std::vector<std::string>& words) {
-  std::string out;
-  bool changed = false;
+// The syllables an accentless query word may stand for (its accented forms from the synonym
+// table, and itself), with the log of their document frequencies, most frequent first. An
+// accented word stands only for itself.
+struct Form {
+  std::string text;
+  double weight = 0;
+};
+std::vector<Form> syllable_forms(const Xapian::Database& db, const std::string& word) {
+  constexpr std::size_t kMaxForms = 8;
+  auto weight = [&](const std::string& t) { return std::log1p(db.get_termfreq(t)); };
+  std::vector<Form> out{{word, weight(word)}};
+  std::string folded = tokenizer::fold(word);
+  if (folded != word) return out;
+  for (auto it = db.synonyms_begin(folded); it != db.synonyms_end(folded); ++it)
+    if (*it != word) out.push_back({*it, weight(*it)});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Form& a, const Form& b) { return a.weight > b.weight; });
+  if (out.size() > kMaxForms) out.resize(kMaxForms);
+  return out;
+}
+
+// Accents restored over the whole query, not syllable by syllable: "dan van" is "dân vận" (a word
+// the segmenter indexed as W term "dân_vận") although "vẫn" alone is more frequent. A dynamic
+// program over the syllables picks the best path of single syllables (scored by the log of
+// their frequency) and indexed words (their syllables' scores, plus kCover per syllable, plus
+// the log of the word's frequency): covering more syllables with words wins, so "ban chap hanh"
+// is "ban_chấp_hành" rather than "bản" + the more frequent "chấp_hành".
+std::vector<std::string> restore_accents(const Xapian::Database& db,
+                                         const std::vector<std::string>& words) {
+  constexpr double kCover = 5.0;
+  constexpr Xapian::doccount kMinWordFreq = 2;  // a word seen once may be a segmentation slip
+  constexpr std::size_t kMaxLongerWords = 64;   // W terms looked at per two-syllable prefix
+  const std::size_t n = words.size();
+  std::vector<std::vector<Form>> forms;
+  std::vector<std::string> folded;
   for (const auto& w : words) {
-    std::string best = w;
-    std::string folded = tokenizer::fold(w);
-    bool known = db.get_termfreq(w) > 0 || db.get_termfreq(folded) > 0 ||
-                 db.synonyms_begin(folded) != db.synonyms_end(folded);
-    if (!known) {
-      std::string s = db.get_spelling_suggestion(w, 2);
-      if (!s.empty()) best = s;
-      folded = tokenizer::fold(best);
-    }
-    if (tokenizer::fold(best) == best) {
-      Xapian::doccount best_freq = db.get_termfreq(best);
-      for (auto it = db.synonyms_begin(folded); it != db.synonyms_end(folded); ++it) {
-        Xapian::doccount f = db.get_termfreq(*it);
-        if (f > best_freq) {
-          best_freq = f;
-          best = *it;
+    forms.push_back(syllable_forms(db, w));
+    folded.push_back(tokenizer::fold(w));
+  }
+  // Does syllable `s` fit query word i (same folded form, or the very word when accented)?
+  auto fits = [&](std::string_view s, std::size_t i) {
+    std::string str(s);
+    return folded[i] == words[i] ? tokenizer::fold(str) == folded[i] : str == words[i];
+  };
+  struct Best {
+    double score = -1;
+    std::size_t from = 0;
+    std::vector<std::string> syllables;  // of the step that reached this position
+  };
+  std::vector<Best> best(n + 1);
+  best[0].score = 0;
+  auto offer = [&](std::size_t i, std::size_t to, double score, std::vector<std::string> sy) {
+    if (score > best[to].score) best[to] = {score, i, std::move(sy)};
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (best[i].score < 0) continue;
+    for (const auto& f : forms[i]) offer(i, i + 1, best[i].score + f.weight, {f.text});
+    if (i + 1 >= n) continue;
+    for (const auto& a : forms[i]) {
+      for (const auto& b : forms[i + 1]) {
+        std::string pair = std::string(schema::kWord) + a.text + "_" + b.text;
+        double base = best[i].score + a.weight + b.weight;
+        if (auto wf = db.get_termfreq(pair); wf >= kMinWordFreq)
+          offer(i, i + 2, base + 2 * kCover + std::log1p(wf), {a.text, b.text});
+        if (i + 2 >= n) continue;
+        // Longer words starting with these two syllables: "ban_chấp_hành".
+        std::string prefix = pair + "_";
+        std::size_t seen = 0;
+        for (auto t = db.allterms_begin(prefix);
+             t != db.allterms_end(prefix) && seen < kMaxLongerWords; ++t, ++seen) {
+          const std::string term = *t;  // TermIterator hands out a temporary
+          std::string_view rest = std::string_view(term).substr(prefix.size());
+          std::vector<std::string> sy{a.text, b.text};
+          double score = base;
+          bool ok = true;
+          while (ok && !rest.empty()) {
+            std::size_t cut = std::min(rest.find('_'), rest.size());
+            std::size_t at = i + sy.size();
+            ok = at < n && fits(rest.substr(0, cut), at);
+            if (ok) {
+              sy.emplace_back(rest.substr(0, cut));
+              score += std::log1p(db.get_termfreq(sy.back()));
+            }
+            rest.remove_prefix(std::min(cut + 1, rest.size()));
+          }
+          if (ok && t.get_termfreq() >= kMinWordFreq)
+            offer(i, i + sy.size(),
+                  score + kCover * static_cast<double>(sy.size()) + std::log1p(t.get_termfreq()),
+                  sy);
         }
       }
     }
-    changed = changed || best != w;
-    out += (out.empty() ? "" : " ") + best;
   }
-  if (!changed) return std::nullopt;
+  std::vector<std::string> out;
+  for (std::size_t at = n; at > 0; at = best[at].from)
+    out.insert(out.begin(), best[at].syllables.begin(), best[at].syllables.end());
+  return out;
+}
+
+// "Did you mean": spelling corrections for words the index does not know, then accents restored
+// (restore_accents). nullopt when nothing changes.
+std::optional<std::string> suggest_correction(const Xapian::Database& db,
+                                              const std::vector<std::string>& words) {
+  if (words.empty()) return std::nullopt;
+  std::vector<std::string> corrected;
+  for (const auto& w : words) {
+    std::string folded = tokenizer::fold(w);
+    bool known = db.get_termfreq(w) > 0 || db.get_termfreq(folded) > 0 ||
+                 db.synonyms_begin(folded) != db.synonyms_end(folded);
+    std::string s = known ? "" : db.get_spelling_suggestion(w, 2);
+    corrected.push_back(s.empty() ? w : s);
+  }
+  std::string out, original;
+  for (const auto& w : restore_accents(db, corrected)) out += (out.empty() ? "" : " ") + w;
+  for (const auto& w : words) original += (original.empty() ? "" : " ") + w;
+  if (out == original) return std::nullopt;
   return out;
 }
 

@@ -159,6 +159,38 @@ TEST_F(SampleIndex, SuggestsAccentsAndSpellingCorrections) {
   EXPECT_EQ(s.search(r).suggestion.value_or(""), "dân vận");
 }
 
+// Accents are restored word by word, not syllable by syllable: "vẫn" and "tình" are each more
+// frequent here than "vận" and "tỉnh", but "dân vận" and "tỉnh ủy" are the indexed words.
+TEST(Searcher, AccentsAreRestoredAsWholeWords) {
+  auto db = fresh_dir("accents");
+  {
+    IndexWriter w(db.string(), {});
+    auto add = [&](const std::string& id, const std::string& text) {
+      tracuu::corpus::Document doc;
+      doc.id = id;
+      doc.title = "Tin địa phương";
+      doc.text = text;
+      w.upsert(doc);
+    };
+    for (int i = 0; i < 4; ++i)
+      add("a" + std::to_string(i), "Người dân vẫn giữ tình cảm với quê hương, tình hình ổn định.");
+    for (int i = 0; i < 2; ++i)
+      add("b" + std::to_string(i), "Tỉnh ủy chỉ đạo làm tốt công tác dân vận ở cơ sở.");
+    w.commit();
+  }
+  Searcher s(db.string());
+  SearchRequest r;
+  r.query = "cong tac dan van";
+  EXPECT_EQ(s.search(r).suggestion.value_or(""), "công tác dân vận");
+  r.query = "tinh uy";
+  EXPECT_EQ(s.search(r).suggestion.value_or(""), "tỉnh ủy");
+  r.query = "dan van tinh uy";
+  EXPECT_EQ(s.search(r).suggestion.value_or(""), "dân vận tỉnh ủy");
+  r.query = "tinh hinh";
+  EXPECT_EQ(s.search(r).suggestion.value_or(""), "tình hình");
+  fs::remove_all(db);
+}
+
 TEST_F(SampleIndex, DirectiveRecordsCountCitingDocumentsPerYearAndProvince) {
   Searcher s(db_->string());
   auto rec = s.directive("114/KL-TW");
