@@ -114,7 +114,9 @@ class FacetSpy : public Xapian::MatchSpy {
 // matches are near the top of an article, and tokenizing whole texts dominated query time.
 std::string make_snippet(const std::string& text, const std::vector<std::string>& words) {
   const auto& tok = tokenizer::Tokenizer::shared();
-  constexpr std::size_t kWindow = 40, kSlice = 2048, kMaxScan = 20000;
+  constexpr std::size_t kWindow = 40, kMaxScan = 20000;
+  // Without query words the window is the text's start: a slice of ~100 syllables is plenty.
+  const std::size_t kSlice = words.empty() ? 640 : 1024;
   std::set<std::string> wanted;
   for (const auto& w : words) wanted.insert(tokenizer::fold(w));
   std::string_view body(text);
@@ -630,9 +632,27 @@ std::vector<Hit> Searcher::related(const corpus::Document& doc, std::size_t limi
   std::vector<Xapian::Query> qs;
   for (const auto& c : doc.citations) qs.emplace_back(schema::kCited + c.number);
   if (doc.primary_province) qs.emplace_back(schema::kPrimaryProvince + *doc.primary_province);
-  // More like this: the title's words.
-  for (const auto& t : tokenizer::Tokenizer::shared().tokenize(doc.title))
-    if (t.type == tokenizer::TokenType::kWord) qs.emplace_back(t.norm);
+  // More like this: the title's most distinctive words and syllables. Common ones ("của",
+  // "tỉnh") match much of the archive and made this query the cost of a document page.
+  const auto& tok = tokenizer::Tokenizer::shared();
+  auto tokens = tok.tokenize(doc.title);
+  std::vector<std::pair<Xapian::doccount, std::string>> terms;
+  const Xapian::doccount common = std::max<Xapian::doccount>(2, impl_->db.get_doccount() / 20);
+  for (const auto& t : tokens)
+    if (t.type == tokenizer::TokenType::kWord) terms.emplace_back(0, t.norm);
+  for (const auto& w : tok.segment(doc.title, tokens))
+    if (w.last_token - w.first_token >= 2) terms.emplace_back(0, schema::kWord + w.norm);
+  for (auto& [tf, term] : terms) tf = impl_->db.get_termfreq(term);
+  std::erase_if(terms, [](const auto& t) { return t.first < 2; });  // only this document
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  // A title of common words only still gets its three rarest.
+  std::size_t kMaxTerms = 8;
+  if (!terms.empty() && terms.front().first > common)
+    kMaxTerms = 3;
+  else
+    std::erase_if(terms, [&](const auto& t) { return t.first > common; });
+  for (std::size_t i = 0; i < terms.size() && i < kMaxTerms; ++i) qs.emplace_back(terms[i].second);
   if (qs.empty()) return {};
   Xapian::Query q(Xapian::Query::OP_AND_NOT,
                   Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()),
