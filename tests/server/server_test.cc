@@ -36,14 +36,20 @@ class ServerTest : public ::testing::Test {
       tracuu::indexer::IndexWriter w(db_->string(), {});
       w.index_paths({std::string(TRACUU_SOURCE_DIR) + "/data/sample"});
     }
+    server_ =
+        new tracuu::server::SearchServer(options(4, tracuu::server::ServerOptions{}.cache_bytes));
+    server_->start();
+  }
+  // A server over the test index on an ephemeral loopback port.
+  static tracuu::server::ServerOptions options(unsigned threads, std::size_t cache_bytes) {
     tracuu::server::ServerOptions o;
     o.db_path = db_->string();
     o.port = 0;
-    o.threads = 4;
+    o.threads = threads;
     o.access_log = false;
     o.cors_origin = "https://wiki.example.vn";
-    server_ = new tracuu::server::SearchServer(o);
-    server_->start();
+    o.cache_bytes = cache_bytes;
+    return o;
   }
   static void TearDownTestSuite() {
     server_->stop();
@@ -219,13 +225,7 @@ TEST_F(ServerTest, ConcurrentRequestsAllSucceed) {
 // Without the reply cache every request reaches Xapian; empty queries (facets, browsing by
 // province) once shared Xapian's global MatchAll query across threads and crashed the server.
 TEST_F(ServerTest, ConcurrentUncachedBrowseAndFacetRequestsAllSucceed) {
-  tracuu::server::ServerOptions o;
-  o.db_path = db_->string();
-  o.port = 0;
-  o.threads = 8;
-  o.access_log = false;
-  o.cache_bytes = 0;
-  tracuu::server::SearchServer uncached(o);
+  tracuu::server::SearchServer uncached(options(8, 0));
   uncached.start();
   std::vector<std::thread> threads;
   std::atomic<int> ok{0};
@@ -308,13 +308,7 @@ TEST_F(ServerTest, CachedRepliesAreFreshAfterANewIndexRevision) {
 }
 
 TEST_F(ServerTest, CachedRepliesMatchUncachedOnesAndStayWithinTheirBudget) {
-  tracuu::server::ServerOptions o;
-  o.db_path = db_->string();
-  o.port = 0;
-  o.threads = 2;
-  o.access_log = false;
-  o.cors_origin = "https://wiki.example.vn";
-  o.cache_bytes = 0;
+  auto o = options(2, 0);
   tracuu::server::SearchServer uncached(o);
   uncached.start();
   o.cache_bytes = 48 * 1024;
