@@ -78,6 +78,10 @@ Gazetteer::Gazetteer(const std::string& data_dir) {
     if (line.empty() || line[0] == '#') continue;
     auto f = split_tab(line);
     if (f.size() < 4) continue;
+    // The source spells some names the old way ("Hoà Bình"); the text we search and the names we
+    // hand out use the normalizer's canonical tone placement ("Hòa Bình").
+    f[1] = tokenizer::normalize_keep_case(f[1]);
+    f[3] = tokenizer::normalize_keep_case(f[3]);
     by_code_[f[0]] = provinces_.size();
     if (f[1].size() >= 2) {
       by_prefix_[prefix_key(f[1], 0)].push_back(provinces_.size());
@@ -91,7 +95,7 @@ Gazetteer::Gazetteer(const std::string& data_dir) {
     if (line.empty() || line[0] == '#') continue;
     auto f = split_tab(line);
     if (f.size() < 4 || !by_code_.count(f[3])) continue;
-    districts_[f[1]].push_back(by_code_[f[3]]);
+    districts_[tokenizer::normalize_keep_case(f[1])].push_back(by_code_[f[3]]);
   }
 }
 

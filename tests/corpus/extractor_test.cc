@@ -104,6 +104,19 @@ TEST(Extractor, FindsProvincesAndDistrictsThatImplyThem) {
   EXPECT_EQ(d.province_2025.value_or(""), "Thái Nguyên") << "Bắc Kạn joined Thái Nguyên in 2025";
 }
 
+// The gazetteer's source spells some names with the old tone placement ("Hoà Bình", "Thanh
+// Thuỷ"); names come out in the canonical spelling, found whichever spelling the text uses.
+TEST(Extractor, PlaceNamesWithEitherTonePlacementAreFoundAndCanonical) {
+  auto d = extract_text("Tiêu đề\nTỉnh Hòa Bình tổ chức hội nghị dân vận.\n");
+  EXPECT_TRUE(has(d.provinces, "Hòa Bình"));
+  d = extract_text("Tiêu đề\nTỉnh Hoà Bình tổ chức hội nghị dân vận.\n");
+  EXPECT_TRUE(has(d.provinces, "Hòa Bình"));
+  d = extract_text("Tiêu đề\nHuyện Thanh Thuỷ tổ chức hội nghị dân vận.\n");
+  EXPECT_TRUE(has(d.provinces, "Phú Thọ")) << "Thanh Thủy is a district of Phú Thọ";
+  EXPECT_TRUE(has(d.districts, "Thanh Thủy (Phú Thọ)"));
+  EXPECT_EQ(d.province_2025.value_or(""), "Phú Thọ");
+}
+
 TEST(Extractor, DoesNotTakeAPersonNamedAfterACityForThePlace) {
   auto d = extract_text(
       "Học tập tư tưởng Hồ Chí Minh\nCán bộ tỉnh Lai Châu học tập và làm theo tư tưởng, đạo đức, "
