@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <unordered_set>
 
 #include "regex.h"
@@ -164,11 +165,12 @@ CleanResult clean_paragraphs(std::vector<Paragraph> paragraphs) {
       }
     }
     // A byline glued to the end of the last paragraph: "... vào ngày 20/2/2017./. Hà Giang".
-    static const RE2 kGluedByline(
-        R"(^(.*[.!?"')])\s+((?:\p{Lu}[\p{Ll}]*\.?\s?){1,4})$)", regex_options());
+    static const RE2 kGluedByline(R"(^(.*[.!?"')])\s+((?:\p{Lu}[\p{Ll}]*\.?\s?){1,4})$)",
+                                  regex_options());
     if (!out.author && last.size() > 40) {
       std::string head, name;
-      std::string_view tail = std::string_view(last).substr(last.size() > 60 ? last.size() - 60 : 0);
+      std::string_view tail =
+          std::string_view(last).substr(last.size() > 60 ? last.size() - 60 : 0);
       if (RE2::FullMatch(tail, kGluedByline, &head, &name) && name.size() <= 32) {
         out.author = trim(name);
         out.paragraphs.back().text = trim(last.substr(0, last.size() - tail.size()) + head);
@@ -221,7 +223,8 @@ std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>
       std::string term;
       std::size_t at = line.find(number_text);
       if (at != std::string::npos && at + number_text.size() < line.size() &&
-          RE2::PartialMatch(std::string_view(line).substr(at + number_text.size() - 1, 6), kSplitTerm, &term))
+          RE2::PartialMatch(std::string_view(line).substr(at + number_text.size() - 1, 6),
+                            kSplitTerm, &term))
         number_text += term;
       if (auto d = tokenizer::parse_docnum(number_text)) {
         h.number = d->canonical;
@@ -268,25 +271,63 @@ std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>
         {"nghị định", "Nghị định"}, {"thông tư", "Thông tư"},     {"hướng dẫn", "Hướng dẫn"},
         {"quy định", "Quy định"},   {"thông báo", "Thông báo"},   {"chương trình", "Chương trình"},
         {"đề án", "Đề án"},         {"thông tri", "Thông tri"},   {"luật", "Luật"},
-        {"bộ luật", "Bộ luật"},     {"pháp lệnh", "Pháp lệnh"},
-        {"công văn", "Công văn"}};
+        {"bộ luật", "Bộ luật"},     {"pháp lệnh", "Pháp lệnh"},   {"công văn", "Công văn"}};
     for (const auto& [l, c] : kCap)
       if (*h.doc_type == l) h.doc_type = c;
   }
   return h;
 }
 
+namespace {
+
+// Today, "yyyy-mm-dd" (UTC): nothing is published after the day it is read.
+std::string today() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+// A date right after "đến", "tới", "hết", "trước" (optionally "... ngày") ends a range or sets a
+// deadline ("từ 1/1/2016 đến 16/9/2037"): a date the text looks ahead to, not one it reports.
+bool is_range_end(std::string_view text, std::size_t start) {
+  std::string_view before = text.substr(0, start);
+  auto drop_spaces = [&] {
+    while (!before.empty() && (before.back() == ' ' || before.back() == '\t'))
+      before.remove_suffix(1);
+  };
+  drop_spaces();
+  for (std::string_view ngay : {"ngày", "Ngày"})
+    if (before.ends_with(ngay)) {
+      before.remove_suffix(ngay.size());
+      drop_spaces();
+    }
+  for (std::string_view w : {"đến", "Đến", "tới", "Tới", "hết", "Hết", "trước", "Trước"})
+    if (before.ends_with(w) &&
+        (before.size() == w.size() || !is_word_byte(before[before.size() - w.size() - 1])))
+      return true;
+  return false;
+}
+
+}  // namespace
+
 std::optional<std::string> estimate_date(const std::string& title, const std::string& text) {
-  static const RE2 kDmy(R"((\d{1,2})/(\d{1,2})/(\d{4}))", regex_options());
-  static const RE2 kWords(R"(ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))",
+  static const RE2 kDmy(R"(((\d{1,2})/(\d{1,2})/(\d{4})))", regex_options());
+  static const RE2 kWords(R"((ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})))",
                           regex_options());
+  const std::string now = today();
   std::optional<std::string> latest;
   for (const RE2* re : {&kDmy, &kWords}) {
     re2::StringPiece input(text);
+    re2::StringPiece whole;
     int d, m, y;
-    while (RE2::FindAndConsume(&input, *re, &d, &m, &y)) {
+    while (RE2::FindAndConsume(&input, *re, &whole, &d, &m, &y)) {
       auto date = iso(d, m, y);
-      if (date && (!latest || *date > *latest)) latest = date;
+      if (!date || *date > now) continue;
+      if (is_range_end(text, static_cast<std::size_t>(whole.data() - text.data()))) continue;
+      if (!latest || *date > *latest) latest = date;
     }
   }
   // News leads open with the day they report: "Ngày 26/4, ...", "Chiều 29/4, ...". That day

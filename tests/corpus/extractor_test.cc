@@ -65,6 +65,17 @@ TEST(Extractor, NeverTakesACitedDocumentsDateAsThePageDate) {
   ASSERT_TRUE(d.date_estimated);
 }
 
+// The estimate is a day the text reports: not a deadline or the end of a range, never a day
+// still to come.
+TEST(Extractor, EstimatesNeitherDeadlinesNorFutureDays) {
+  auto d = extract_text(
+      "Dự án BOT kéo dài thời gian thu phí\nKiểm toán Nhà nước ngày 3/8/2017 công bố kết luận: "
+      "thời gian thu phí là từ 1/1/2016 đến 16/9/2037, hạn nộp báo cáo trước ngày 30/9/2017. "
+      "Lễ kỷ niệm dự kiến vào ngày 2/9/2095.\n");
+  EXPECT_FALSE(d.date);
+  EXPECT_EQ(d.date_estimated.value_or(""), "2017-08-03");
+}
+
 TEST(Extractor, UnifiesCitationVariants) {
   auto d = extract_text(
       "Tiêu đề\nTheo Kết luận 114/KL-TW và KL 114, cùng Kết luận số 114 - KL/TW, tỉnh tổ chức hội "
