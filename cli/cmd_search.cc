@@ -14,9 +14,11 @@ void register_search(CLI::App& app, int& exit_code) {
   static std::size_t limit = 10, offset = 0;
   static bool json = false;
   cmd->add_option("--db", db, "database directory")->required();
-  cmd->add_option("QUERY", query, "query text: words, \"phrase\", -word, OR, tinh:\"Lào Cai\", so:114-KL/TW");
+  cmd->add_option("QUERY", query,
+                  "query text: words, \"phrase\", -word, OR, tinh:\"Lào Cai\", so:114-KL/TW");
   cmd->add_option("--province", provinces, "filter by province (repeatable)");
-  cmd->add_option("--directive", directives, "filter by cited document number, any variant (repeatable)");
+  cmd->add_option("--directive", directives,
+                  "filter by cited document number, any variant (repeatable)");
   cmd->add_option("--type", types, "filter by type: news, ke-hoach, chi-thi, ket-luan, ...");
   cmd->add_option("--from", from, "YYYY-MM-DD");
   cmd->add_option("--to", to, "YYYY-MM-DD");
@@ -45,14 +47,16 @@ void register_search(CLI::App& app, int& exit_code) {
       return;
     }
     if (json) {
-      std::cout << indexer::to_json(result).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      std::cout << indexer::to_json(result).dump(-1, ' ', false,
+                                                 nlohmann::json::error_handler_t::replace)
+                << "\n";
       return;
     }
     std::cout << result.total << " kết quả\n";
     if (result.suggestion) std::cout << "Có phải bạn muốn tìm: " << *result.suggestion << "\n";
     for (const auto& h : result.hits)
-      std::cout << "- " << h.date.value_or("----------") << "  " << h.title << "  ["
-                << h.primary_province.value_or("-") << "] " << h.id << "\n";
+      std::cout << "- " << h.date.value_or("----------") << (h.date_estimated ? "~ " : "  ")
+                << h.title << "  [" << h.primary_province.value_or("-") << "] " << h.id << "\n";
   });
 }
 

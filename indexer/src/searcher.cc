@@ -323,6 +323,7 @@ Hit make_hit(const Xapian::Document& xdoc, double score, const std::vector<std::
   Hit h;
   h.id = std::move(doc.id);
   h.title = std::move(doc.title);
+  h.date_estimated = !doc.date && doc.date_estimated;
   h.date = doc.date ? std::move(doc.date) : std::move(doc.date_estimated);
   h.type = std::move(doc.type);
   h.primary_province = std::move(doc.primary_province);
@@ -750,6 +751,7 @@ nlohmann::json to_json(const Hit& h) {
   return {{"id", h.id},
           {"title", h.title},
           {"date", h.date ? nlohmann::json(*h.date) : nlohmann::json(nullptr)},
+          {"date_estimated", h.date_estimated},
           {"type", h.type},
           {"primary_province",
            h.primary_province ? nlohmann::json(*h.primary_province) : nlohmann::json(nullptr)},

@@ -24,7 +24,8 @@ std::string layout(const std::string& title, const std::string& description,
     << "<link rel=\"stylesheet\" href=\"/static/style.css\">"
     << "<script type=\"module\" src=\"/static/app.js\"></script></head><body>"
     << "<a class=\"skip\" href=\"#main\">Bỏ qua, đến nội dung chính</a>"
-    << "<header class=\"top\"><a class=\"brand\" href=\"/\">Tra cứu <span>văn bản chính sách</span></a>"
+    << "<header class=\"top\"><a class=\"brand\" href=\"/\">Tra cứu <span>văn bản chính "
+       "sách</span></a>"
     << "<form class=\"searchbox\" action=\"/search\" method=\"get\" role=\"search\">"
     << "<label for=\"q\" class=\"visually-hidden\">Từ khóa tìm kiếm</label>"
     << "<input id=\"q\" name=\"q\" type=\"search\" value=\"" << html_escape(query)
@@ -32,7 +33,8 @@ std::string layout(const std::string& title, const std::string& description,
     << "<button type=\"submit\">Tìm kiếm</button>"
     << "<p class=\"hint\">Có thể gõ không dấu. Nhấn <kbd>/</kbd> để tìm.</p></form></header>"
     << "<main id=\"main\">" << body << "</main>"
-    << "<footer class=\"bottom\">tracuu — công cụ tra cứu văn bản chỉ đạo, kết luận, nghị quyết và tin bài dẫn chiếu.</footer>"
+    << "<footer class=\"bottom\">tracuu — công cụ tra cứu văn bản chỉ đạo, kết luận, nghị quyết và "
+       "tin bài dẫn chiếu.</footer>"
     << "</body></html>\n";
   return o.str();
 }
@@ -40,6 +42,11 @@ std::string layout(const std::string& title, const std::string& description,
 std::string date_vi(const std::optional<std::string>& iso) {
   if (!iso || iso->size() < 10) return "không rõ ngày";
   return iso->substr(8, 2) + "/" + iso->substr(5, 2) + "/" + iso->substr(0, 4);
+}
+
+// A hit's date, marked when it is an estimate (the document states none).
+std::string hit_date_vi(const indexer::Hit& h) {
+  return date_vi(h.date) + (h.date_estimated ? " (ước tính)" : "");
 }
 
 std::string directive_link(const std::string& number) {
@@ -50,12 +57,14 @@ std::string directive_link(const std::string& number) {
 std::string hit_html(const indexer::Hit& h) {
   std::ostringstream o;
   o << "<li class=\"hit\"><h3><a href=\"/d/" << url_encode(h.id) << "\">" << html_escape(h.title)
-    << "</a></h3><p class=\"meta\"><span>" << date_vi(h.date) << "</span>"
+    << "</a></h3><p class=\"meta\"><span>" << hit_date_vi(h) << "</span>"
     << "<span class=\"badge type\">" << html_escape(type_label(h.type)) << "</span>";
-  if (h.primary_province) o << "<span class=\"badge place\">" << html_escape(*h.primary_province) << "</span>";
+  if (h.primary_province)
+    o << "<span class=\"badge place\">" << html_escape(*h.primary_province) << "</span>";
   for (std::size_t i = 0; i < h.citations.size() && i < 4; ++i) o << directive_link(h.citations[i]);
   o << "</p>";
-  if (!h.snippet.empty()) o << "<p class=\"snippet\">" << h.snippet << "</p>";  // escaped by the indexer
+  if (!h.snippet.empty())
+    o << "<p class=\"snippet\">" << h.snippet << "</p>";  // escaped by the indexer
   o << "</li>";
   return o.str();
 }
@@ -83,8 +92,9 @@ std::string facet_box(const char* legend, const char* param, const indexer::Face
     if (++n > 12 && std::find(selected.begin(), selected.end(), value) == selected.end()) continue;
     bool on = std::find(selected.begin(), selected.end(), value) != selected.end();
     o << "<label><input type=\"checkbox\" name=\"" << param << "\" value=\"" << html_escape(value)
-      << "\"" << (on ? " checked" : "") << "> " << html_escape(label_types ? type_label(value) : value)
-      << " <span class=\"count\">" << count << "</span></label>";
+      << "\"" << (on ? " checked" : "") << "> "
+      << html_escape(label_types ? type_label(value) : value) << " <span class=\"count\">" << count
+      << "</span></label>";
   }
   o << "</fieldset>";
   return o.str();
@@ -103,11 +113,12 @@ std::string bar_chart_svg(const std::vector<std::pair<std::string, std::size_t>>
     << "\" width=\"" << width << "\" aria-label=\"" << html_escape(title) << "\"><title>"
     << html_escape(title) << "</title>";
   for (std::size_t i = 0; i < bars.size(); ++i) {
-    int h = static_cast<int>(static_cast<double>(bars[i].second) / static_cast<double>(max) * height);
+    int h =
+        static_cast<int>(static_cast<double>(bars[i].second) / static_cast<double>(max) * height);
     int x = gap + static_cast<int>(i) * (bar_w + gap);
-    o << "<rect x=\"" << x << "\" y=\"" << top + height - h << "\" width=\"" << bar_w << "\" height=\""
-      << h << "\" rx=\"3\"><title>" << html_escape(bars[i].first) << ": " << bars[i].second
-      << " văn bản</title></rect>"
+    o << "<rect x=\"" << x << "\" y=\"" << top + height - h << "\" width=\"" << bar_w
+      << "\" height=\"" << h << "\" rx=\"3\"><title>" << html_escape(bars[i].first) << ": "
+      << bars[i].second << " văn bản</title></rect>"
       << "<text class=\"v\" x=\"" << x + bar_w / 2 << "\" y=\"" << top + height - h - 5 << "\">"
       << bars[i].second << "</text>"
       << "<text class=\"l\" x=\"" << x + bar_w / 2 << "\" y=\"" << top + height + 16 << "\">"
@@ -135,12 +146,15 @@ std::string url_encode(std::string_view s) {
 
 std::string type_label(const std::string& slug) {
   static const std::pair<const char*, const char*> kLabels[] = {
-      {"news", "Tin tức"},          {"bao-cao", "Báo cáo"},        {"ke-hoach", "Kế hoạch"},
-      {"chi-thi", "Chỉ thị"},       {"ket-luan", "Kết luận"},      {"nghi-quyet", "Nghị quyết"},
-      {"quyet-dinh", "Quyết định"}, {"nghi-dinh", "Nghị định"},    {"thong-tu", "Thông tư"},
-      {"luat", "Luật"},             {"huong-dan", "Hướng dẫn"},    {"quy-dinh", "Quy định"},
-      {"thong-bao", "Thông báo"},   {"chuong-trinh", "Chương trình"}, {"de-an", "Đề án"},
-      {"thong-tri", "Thông tri"},   {"cong-van", "Công văn"},      {"hien-phap", "Hiến pháp"},
+      {"news", "Tin tức"},          {"bao-cao", "Báo cáo"},
+      {"ke-hoach", "Kế hoạch"},     {"chi-thi", "Chỉ thị"},
+      {"ket-luan", "Kết luận"},     {"nghi-quyet", "Nghị quyết"},
+      {"quyet-dinh", "Quyết định"}, {"nghi-dinh", "Nghị định"},
+      {"thong-tu", "Thông tư"},     {"luat", "Luật"},
+      {"huong-dan", "Hướng dẫn"},   {"quy-dinh", "Quy định"},
+      {"thong-bao", "Thông báo"},   {"chuong-trinh", "Chương trình"},
+      {"de-an", "Đề án"},           {"thong-tri", "Thông tri"},
+      {"cong-van", "Công văn"},     {"hien-phap", "Hiến pháp"},
       {"van-ban", "Văn bản"}};
   for (const auto& [s, l] : kLabels)
     if (slug == s) return l;
@@ -152,7 +166,8 @@ std::string render_search(const SearchPage& page) {
   const auto& res = page.result;
   std::ostringstream o;
   std::string sort = r.sort == indexer::SortOrder::kDate ? "date" : "relevance";
-  o << "<div class=\"layout\"><form class=\"filters\" action=\"/search\" method=\"get\" aria-label=\"Bộ lọc\">"
+  o << "<div class=\"layout\"><form class=\"filters\" action=\"/search\" method=\"get\" "
+       "aria-label=\"Bộ lọc\">"
     << "<input type=\"hidden\" name=\"q\" value=\"" << html_escape(r.query) << "\">"
     << "<h2 class=\"visually-hidden\">Bộ lọc</h2>";
   auto facet = [&](const char* name) -> const indexer::FacetCounts& {
@@ -169,13 +184,15 @@ std::string render_search(const SearchPage& page) {
     no_years.push_back(r.from->substr(0, 4));
   o << facet_box("Năm", "year", facet("year"), no_years);
   o << "<fieldset class=\"facet\"><legend>Khoảng thời gian</legend>"
-    << "<label>Từ ngày <input type=\"date\" name=\"from\" value=\"" << html_escape(r.from.value_or(""))
+    << "<label>Từ ngày <input type=\"date\" name=\"from\" value=\""
+    << html_escape(r.from.value_or(""))
     << "\"></label><label>Đến ngày <input type=\"date\" name=\"to\" value=\""
     << html_escape(r.to.value_or("")) << "\"></label></fieldset>"
-    << "<fieldset class=\"facet\"><legend>Sắp xếp</legend><label for=\"sort\" class=\"visually-hidden\">Sắp xếp theo</label>"
-    << "<select id=\"sort\" name=\"sort\"><option value=\"relevance\"" << (sort == "relevance" ? " selected" : "")
-    << ">Liên quan nhất</option><option value=\"date\"" << (sort == "date" ? " selected" : "")
-    << ">Mới nhất</option></select></fieldset>"
+    << "<fieldset class=\"facet\"><legend>Sắp xếp</legend><label for=\"sort\" "
+       "class=\"visually-hidden\">Sắp xếp theo</label>"
+    << "<select id=\"sort\" name=\"sort\"><option value=\"relevance\""
+    << (sort == "relevance" ? " selected" : "") << ">Liên quan nhất</option><option value=\"date\""
+    << (sort == "date" ? " selected" : "") << ">Mới nhất</option></select></fieldset>"
     << "<button type=\"submit\" class=\"apply\">Áp dụng bộ lọc</button></form>";
   o << "<section class=\"results\" aria-live=\"polite\">";
   if (!page.error.empty()) {
@@ -185,31 +202,37 @@ std::string render_search(const SearchPage& page) {
     if (!r.query.empty()) o << " cho “" << html_escape(r.query) << "”";
     o << "</h1>";
     if (res.suggestion)
-      o << "<p class=\"suggestion\">Có phải bạn muốn tìm: <a href=\"/search?q=" << url_encode(*res.suggestion)
-        << "\">" << html_escape(*res.suggestion) << "</a>?</p>";
+      o << "<p class=\"suggestion\">Có phải bạn muốn tìm: <a href=\"/search?q="
+        << url_encode(*res.suggestion) << "\">" << html_escape(*res.suggestion) << "</a>?</p>";
     o << "<ol class=\"hits\" start=\"" << (page.page - 1) * page.size + 1 << "\">";
     for (const auto& h : res.hits) o << hit_html(h);
     o << "</ol>";
     std::size_t pages = (res.total + page.size - 1) / std::max<std::size_t>(1, page.size);
     if (pages > 1) {
       o << "<nav class=\"pager\" aria-label=\"Phân trang\">";
-      if (page.page > 1) o << "<a rel=\"prev\" href=\"" << html_escape(search_url(r, page.page - 1, sort)) << "\">‹ Trang trước</a>";
+      if (page.page > 1)
+        o << "<a rel=\"prev\" href=\"" << html_escape(search_url(r, page.page - 1, sort))
+          << "\">‹ Trang trước</a>";
       o << "<span>Trang " << page.page << "/" << pages << "</span>";
-      if (page.page < pages) o << "<a rel=\"next\" href=\"" << html_escape(search_url(r, page.page + 1, sort)) << "\">Trang sau ›</a>";
+      if (page.page < pages)
+        o << "<a rel=\"next\" href=\"" << html_escape(search_url(r, page.page + 1, sort))
+          << "\">Trang sau ›</a>";
       o << "</nav>";
     }
   }
   o << "</section></div>";
   std::string title = r.query.empty() ? "Tra cứu văn bản chính sách" : r.query;
-  return layout(title, "Tìm kiếm văn bản chỉ đạo, kết luận, nghị quyết và tin bài dẫn chiếu.", o.str(), r.query);
+  return layout(title, "Tìm kiếm văn bản chỉ đạo, kết luận, nghị quyết và tin bài dẫn chiếu.",
+                o.str(), r.query);
 }
 
 std::string render_document(const corpus::Document& doc, const std::vector<indexer::Hit>& related,
                             const std::string& base_url) {
   std::ostringstream o;
   std::string permalink = base_url + "/d/" + url_encode(doc.id);
-  o << "<article class=\"document\" data-permalink=\"" << html_escape(permalink) << "\" data-title=\""
-    << html_escape(doc.title) << "\"><h1>" << html_escape(doc.title) << "</h1><div class=\"doc-layout\"><div class=\"text\">";
+  o << "<article class=\"document\" data-permalink=\"" << html_escape(permalink)
+    << "\" data-title=\"" << html_escape(doc.title) << "\"><h1>" << html_escape(doc.title)
+    << "</h1><div class=\"doc-layout\"><div class=\"text\">";
   std::size_t n = 0;
   for (const auto& p : doc.paragraphs) {
     ++n;
@@ -217,18 +240,24 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
                       : p.kind == corpus::Paragraph::Kind::kHeading ? "heading"
                                                                     : "para";
     o << "<p id=\"p" << n << "\" class=\"" << cls << "\">" << html_escape(p.text)
-      << " <a class=\"anchor\" href=\"#p" << n << "\" aria-label=\"Liên kết đến đoạn " << n << "\">¶</a></p>";
+      << " <a class=\"anchor\" href=\"#p" << n << "\" aria-label=\"Liên kết đến đoạn " << n
+      << "\">¶</a></p>";
   }
   o << "</div><aside class=\"panel\" aria-label=\"Thông tin văn bản\"><h2>Thông tin</h2><dl>"
     << "<dt>Ngày</dt><dd>" << date_vi(doc.date ? doc.date : doc.date_estimated)
-    << (doc.date ? "" : doc.date_estimated ? " (ước tính)" : "") << "</dd>"
+    << (doc.date             ? ""
+        : doc.date_estimated ? " (ước tính)"
+                             : "")
+    << "</dd>"
     << "<dt>Loại</dt><dd>" << html_escape(type_label(doc.type)) << "</dd>";
   if (doc.header) o << "<dt>Số hiệu</dt><dd>" << directive_link(doc.header->number) << "</dd>";
-  if (doc.header && doc.header->issuer) o << "<dt>Cơ quan ban hành</dt><dd>" << html_escape(*doc.header->issuer) << "</dd>";
+  if (doc.header && doc.header->issuer)
+    o << "<dt>Cơ quan ban hành</dt><dd>" << html_escape(*doc.header->issuer) << "</dd>";
   if (!doc.provinces.empty()) {
     o << "<dt>Tỉnh/thành phố</dt><dd>";
     for (const auto& p : doc.provinces)
-      o << "<a class=\"badge place\" href=\"/search?province=" << url_encode(p) << "\">" << html_escape(p) << "</a>";
+      o << "<a class=\"badge place\" href=\"/search?province=" << url_encode(p) << "\">"
+        << html_escape(p) << "</a>";
     o << "</dd>";
   }
   if (doc.province_2025 && doc.primary_province && *doc.province_2025 != *doc.primary_province)
@@ -241,7 +270,8 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
   if (doc.author) o << "<dt>Tác giả</dt><dd>" << html_escape(*doc.author) << "</dd>";
   if (doc.source) o << "<dt>Nguồn</dt><dd>" << html_escape(*doc.source) << "</dd>";
   if (doc.url && (doc.url->rfind("http://", 0) == 0 || doc.url->rfind("https://", 0) == 0))
-    o << "<dt>Bài gốc</dt><dd><a href=\"" << html_escape(*doc.url) << "\" rel=\"nofollow noopener\">" << html_escape(*doc.url) << "</a></dd>";
+    o << "<dt>Bài gốc</dt><dd><a href=\"" << html_escape(*doc.url)
+      << "\" rel=\"nofollow noopener\">" << html_escape(*doc.url) << "</a></dd>";
   o << "</dl>";
   if (!doc.citations.empty()) {
     o << "<h2>Văn bản được dẫn chiếu</h2><ul class=\"citations\">";
@@ -252,7 +282,8 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
       if (c.date) o << ", ngày " << date_vi(c.date);
       if (c.subject) o << "<br><span class=\"muted\">" << html_escape(*c.subject) << "</span>";
       if (c.from_archive)
-        o << "<br><span class=\"muted\">Bài chỉ ghi tên gọi tắt; số hiệu đầy đủ được xác định từ kho "
+        o << "<br><span class=\"muted\">Bài chỉ ghi tên gọi tắt; số hiệu đầy đủ được xác định từ "
+             "kho "
              "văn bản (chỉ có một văn bản mang số này).</span>";
       o << "</li>";
     }
@@ -267,8 +298,8 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
   if (!related.empty()) {
     o << "<h2>Văn bản liên quan</h2><ul class=\"related\">";
     for (const auto& h : related)
-      o << "<li><a href=\"/d/" << url_encode(h.id) << "\">" << html_escape(h.title) << "</a> <span class=\"muted\">"
-        << date_vi(h.date) << "</span></li>";
+      o << "<li><a href=\"/d/" << url_encode(h.id) << "\">" << html_escape(h.title)
+        << "</a> <span class=\"muted\">" << hit_date_vi(h) << "</span></li>";
     o << "</ul>";
   }
   o << "</aside></div></article>";
@@ -276,7 +307,8 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
   return layout(doc.title, description, o.str(), "", "article");
 }
 
-std::string render_directive(const indexer::DirectiveRecord& r, const std::optional<corpus::Document>& text) {
+std::string render_directive(const indexer::DirectiveRecord& r,
+                             const std::optional<corpus::Document>& text) {
   std::ostringstream o;
   std::string heading = r.type.value_or("Văn bản") + " " + r.number;
   o << "<article class=\"directive\"><h1>" << html_escape(heading) << "</h1>";
@@ -285,9 +317,11 @@ std::string render_directive(const indexer::DirectiveRecord& r, const std::optio
   if (r.issuer) o << "<dt>Cơ quan ban hành</dt><dd>" << html_escape(*r.issuer) << "</dd>";
   o << "<dt>Ngày ban hành</dt><dd>" << date_vi(r.date) << "</dd>"
     << "<dt>Số văn bản dẫn chiếu</dt><dd>" << r.citing_count << "</dd>";
-  if (r.first_cited) o << "<dt>Lần đầu được dẫn chiếu</dt><dd>" << date_vi(r.first_cited) << "</dd>";
+  if (r.first_cited)
+    o << "<dt>Lần đầu được dẫn chiếu</dt><dd>" << date_vi(r.first_cited) << "</dd>";
   if (r.last_cited) o << "<dt>Gần nhất</dt><dd>" << date_vi(r.last_cited) << "</dd>";
-  if (text) o << "<dt>Toàn văn</dt><dd><a href=\"/d/" << url_encode(text->id) << "\">Xem toàn văn</a></dd>";
+  if (text)
+    o << "<dt>Toàn văn</dt><dd><a href=\"/d/" << url_encode(text->id) << "\">Xem toàn văn</a></dd>";
   o << "</dl>";
   // Timeline: every year from the first to the last citing year, zeros included.
   std::vector<std::pair<std::string, std::size_t>> years;
@@ -300,24 +334,29 @@ std::string render_directive(const indexer::DirectiveRecord& r, const std::optio
   }
   o << "<section><h2>Số văn bản dẫn chiếu theo năm</h2>"
     << bar_chart_svg(years, "Số văn bản dẫn chiếu " + r.number + " theo năm") << "</section>";
-  std::vector<std::pair<std::string, std::size_t>> provinces(r.per_province.begin(), r.per_province.end());
-  std::sort(provinces.begin(), provinces.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::vector<std::pair<std::string, std::size_t>> provinces(r.per_province.begin(),
+                                                             r.per_province.end());
+  std::sort(provinces.begin(), provinces.end(),
+            [](const auto& a, const auto& b) { return a.second > b.second; });
   o << "<section><h2>Theo tỉnh/thành phố</h2><ul class=\"bars\">";
   std::size_t max = provinces.empty() ? 1 : provinces.front().second;
   for (const auto& [name, count] : provinces)
-    o << "<li><a href=\"/search?directive=" << url_encode(r.number) << "&amp;province=" << url_encode(name)
-      << "\">" << html_escape(name) << "</a><span class=\"bar\" style=\"width:"
-      << (count * 100 / max) << "%\"></span><span class=\"count\">" << count << "</span></li>";
+    o << "<li><a href=\"/search?directive=" << url_encode(r.number)
+      << "&amp;province=" << url_encode(name) << "\">" << html_escape(name)
+      << "</a><span class=\"bar\" style=\"width:" << (count * 100 / max)
+      << "%\"></span><span class=\"count\">" << count << "</span></li>";
   o << "</ul></section><section><h2>Các văn bản dẫn chiếu</h2><ol class=\"hits\">";
   for (const auto& h : r.citing) o << hit_html(h);
   o << "</ol></section></article>";
-  return layout(heading, r.subject.value_or("Văn bản " + r.number + " và các văn bản dẫn chiếu"), o.str());
+  return layout(heading, r.subject.value_or("Văn bản " + r.number + " và các văn bản dẫn chiếu"),
+                o.str());
 }
 
 std::string render_error_page(int status, const std::string& message) {
   return layout("Lỗi " + std::to_string(status), message,
-                "<section class=\"results\"><h1>Lỗi " + std::to_string(status) + "</h1><p class=\"error\" role=\"alert\">" +
-                    html_escape(message) + "</p><p><a href=\"/\">Về trang tìm kiếm</a></p></section>");
+                "<section class=\"results\"><h1>Lỗi " + std::to_string(status) +
+                    "</h1><p class=\"error\" role=\"alert\">" + html_escape(message) +
+                    "</p><p><a href=\"/\">Về trang tìm kiếm</a></p></section>");
 }
 
 }  // namespace tracuu::server

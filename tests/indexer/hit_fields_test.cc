@@ -25,6 +25,7 @@ void expect_hit_shows(const tracuu::indexer::Hit& h, const tracuu::corpus::Docum
   EXPECT_EQ(h.id, d.id);
   EXPECT_EQ(h.title, d.title) << d.id;
   EXPECT_EQ(h.date, d.date ? d.date : d.date_estimated) << d.id;
+  EXPECT_EQ(h.date_estimated, !d.date && d.date_estimated) << d.id << ": an estimate says so";
   EXPECT_EQ(h.type, d.type) << d.id;
   EXPECT_EQ(h.primary_province, d.primary_province) << d.id;
   EXPECT_EQ(h.provinces, d.provinces) << d.id;
@@ -97,5 +98,34 @@ TEST(HitFields, MissingAndUnusualFieldsReadAsTheDocumentRecordDoes) {
   EXPECT_EQ(res.hits[0].provinces, (std::vector<std::string>{"Hà Giang", "Lào Cai"}));
   EXPECT_NE(res.hits[0].snippet.find("<mark>zuzuka</mark>"), std::string::npos);
   EXPECT_EQ(res.hits[0].snippet.find("không phải"), std::string::npos);
+  fs::remove_all(db);
+}
+
+// A hit dated by an estimate says so (the pages show "(ước tính)"); a stated date does not.
+TEST(HitFields, AnEstimatedDateIsMarkedAsOne) {
+  auto db = fresh_dir("estimated");
+  {
+    IndexWriter w(db.string(), {});
+    tracuu::corpus::Document stated, estimated;
+    stated.id = "co-ngay";
+    stated.title = "Hội nghị dân vận có ngày đăng";
+    stated.date = "2017-08-03";
+    estimated.id = "uoc-tinh";
+    estimated.title = "Hội nghị dân vận không ghi ngày";
+    estimated.date_estimated = "2017-08-03";
+    w.upsert(stated);
+    w.upsert(estimated);
+    w.commit();
+  }
+  Searcher s(db.string());
+  SearchRequest r;
+  r.query = "hội nghị";
+  auto res = s.search(r);
+  ASSERT_EQ(res.hits.size(), 2u);
+  for (const auto& h : res.hits) {
+    EXPECT_EQ(h.date.value_or(""), "2017-08-03") << h.id;
+    EXPECT_EQ(h.date_estimated, h.id == "uoc-tinh") << h.id;
+    EXPECT_EQ(tracuu::indexer::to_json(h)["date_estimated"], h.id == "uoc-tinh") << h.id;
+  }
   fs::remove_all(db);
 }

@@ -5,13 +5,12 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "tracuu/corpus/document.h"
 
@@ -27,11 +26,11 @@ struct QueryError : std::runtime_error {
 enum class SortOrder { kRelevance, kDate };
 
 struct SearchRequest {
-  std::string query;                        // may be empty: browse by filters
-  std::vector<std::string> provinces;       // OR within, AND across fields
-  std::vector<std::string> directives;      // any variant; canonicalized
+  std::string query;                    // may be empty: browse by filters
+  std::vector<std::string> provinces;   // OR within, AND across fields
+  std::vector<std::string> directives;  // any variant; canonicalized
   std::vector<std::string> types;
-  std::optional<std::string> from, to;      // ISO dates, inclusive
+  std::optional<std::string> from, to;  // ISO dates, inclusive
   SortOrder sort = SortOrder::kRelevance;
   std::size_t offset = 0;
   std::size_t limit = 10;
@@ -42,6 +41,7 @@ struct Hit {
   std::string id;
   std::string title;
   std::optional<std::string> date;
+  bool date_estimated = false;  // `date` is the document's date_estimated (it states none)
   std::string type;
   std::optional<std::string> primary_province;
   std::vector<std::string> provinces;
@@ -58,7 +58,7 @@ struct SearchResult {
   std::vector<Hit> hits;
   std::map<std::string, FacetCounts> facets;  // "province", "directive", "type", "year"
   bool facets_exact = true;
-  std::optional<std::string> suggestion;     // "did you mean"
+  std::optional<std::string> suggestion;  // "did you mean"
 };
 
 // The registry record of one canonical document number.
