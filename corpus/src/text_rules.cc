@@ -8,6 +8,7 @@
 #include <ctime>
 #include <unordered_set>
 
+#include "organ_names.h"
 #include "regex.h"
 #include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
@@ -244,7 +245,20 @@ std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>
     if (line.size() > 120) continue;
     issuer += (issuer.empty() ? "" : " ") + line;
   }
-  if (!issuer.empty()) h.issuer = issuer;
+  if (!issuer.empty()) h.issuer = organ_name(issuer);
+  // Texts of the Politburo and the Secretariat carry the Central Committee's header; the type line
+  // ("KẾT LUẬN CỦA BAN BÍ THƯ") or the signature ("T/M BAN BÍ THƯ") names the organ itself.
+  if (h.issuer == "Ban Chấp hành Trung ương") {
+    std::size_t from = paragraphs.size() > 12 ? paragraphs.size() - 12 : 0;
+    for (std::size_t i = 0; i < paragraphs.size();
+         i = i + 1 == limit ? std::max(limit, from) : i + 1) {
+      if (paragraphs[i].text.size() > 80) continue;
+      if (auto organ = central_party_organ(paragraphs[i].text)) {
+        h.issuer = organ;
+        break;
+      }
+    }
+  }
   for (std::size_t i = 0; i < limit; ++i) {
     std::string line = start_of(i);
     std::string place;
@@ -257,6 +271,8 @@ std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>
       h.doc_type = tokenizer::normalize(type);
       // The subject (trích yếu) is the rest of the type line or the next line.
       std::string rest = trim(line.substr(type.size()));
+      // "KẾT LUẬN CỦA BAN BÍ THƯ": the rest names the organ, the subject is the next line.
+      if (tokenizer::fold(rest).rfind("cua ", 0) == 0) rest.clear();
       if (rest.size() > 3) {
         h.subject = rest;
       } else if (i + 1 < paragraphs.size()) {

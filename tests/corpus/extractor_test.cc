@@ -166,10 +166,33 @@ TEST(Extractor, ParsesAnOfficialHeaderIntoTheCanonicalRecord) {
   EXPECT_EQ(d.header->date.value_or(""), "2018-09-03");
   EXPECT_EQ(d.header->place.value_or(""), "Điện Biên");
   EXPECT_EQ(d.header->doc_type.value_or(""), "Kế hoạch");
+  EXPECT_EQ(d.header->issuer.value_or(""), "Tỉnh ủy Điện Biên") << "written as in running text";
   EXPECT_EQ(d.type, "ke-hoach");
   EXPECT_EQ(d.date.value_or(""), "2018-09-03");
   EXPECT_TRUE(cited(d, "49-CT/TW"));
   EXPECT_FALSE(cited(d, "12-KH/TU")) << "a text does not cite itself";
+}
+
+// Issuers as people write them, whatever the header's capitals and drawing; a Central Committee
+// header over a Secretariat text is the Secretariat's (its type line or signature says so).
+TEST(Extractor, NamesTheIssuerOfAnOfficialText) {
+  auto d = extract_text(
+      "ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\n-------\nSố: 277/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
+      "NAM\nBắc Kạn, ngày 5 tháng 6 năm 2019\nKẾ HOẠCH\nCải cách hành chính năm 2019\nNội dung.\n");
+  ASSERT_TRUE(d.header);
+  EXPECT_EQ(d.header->issuer.value_or(""), "Ủy ban nhân dân tỉnh Bắc Kạn");
+  d = extract_text(
+      "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố: 20-KL/TW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 2 tháng 1 "
+      "năm 2018\nKẾT LUẬN CỦA BAN BÍ THƯ\nvề công tác dân vận trong tình hình mới\nNội dung kết "
+      "luận.\nT/M BAN BÍ THƯ\n");
+  ASSERT_TRUE(d.header);
+  EXPECT_EQ(d.header->issuer.value_or(""), "Ban Bí thư");
+  EXPECT_EQ(d.header->subject.value_or(""), "về công tác dân vận trong tình hình mới");
+  d = extract_text(
+      "BỘ NỘI VỤ\n-------\nSố: 05/2023/TT-BNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 1 "
+      "tháng 6 năm 2023\nTHÔNG TƯ\nHướng dẫn quản lý hồ sơ\nNội dung.\n");
+  ASSERT_TRUE(d.header);
+  EXPECT_EQ(d.header->issuer.value_or(""), "Bộ Nội vụ");
 }
 
 TEST(Extractor, ReadsEthAsDStrokeWhenMatching) {
