@@ -121,11 +121,13 @@ std::optional<Xapian::Query> short_docnum_query(const std::string& type_word,
   std::string f = tokenizer::fold(type_word);
   for (const auto& [word, code] : kCodes) {
     if (f != word) continue;
-    std::string prefix = std::string(schema::kCited) + number + "-" + code + "/";
-    std::string state = std::string(schema::kCited) + number + "/" + code + "-";
-    return Xapian::Query(Xapian::Query::OP_OR,
-                         Xapian::Query(Xapian::Query::OP_WILDCARD, prefix, 50),
-                         Xapian::Query(Xapian::Query::OP_WILDCARD, state, 50));
+    // Party ("114-KL/") and state ("114/KL-") numbering; the documents citing it and the
+    // archived text itself, as docnum_query.
+    std::vector<Xapian::Query> any;
+    for (const char* field : {schema::kCited, schema::kHeaderNumber})
+      for (const std::string& form : {number + "-" + code + "/", number + "/" + code + "-"})
+        any.emplace_back(Xapian::Query::OP_WILDCARD, field + form, 50);
+    return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
   }
   return std::nullopt;
 }

@@ -14,8 +14,10 @@ bool indexable(const tokenizer::Token& t) {
 }
 
 // Title positions start far after the body's so phrases never span the two.
+// `own_number`: the document's own number when it is an official text; its "Số: ..." line is
+// not a citation (the directive registry would count the text among the documents citing it).
 void index_text(Xapian::Document& xdoc, const std::string& text, Xapian::termpos base,
-                Xapian::termcount wdf) {
+                Xapian::termcount wdf, const std::string& own_number) {
   const auto& tok = tokenizer::Tokenizer::shared();
   auto tokens = tok.tokenize(text);
   for (const auto& t : tokens) {
@@ -27,7 +29,8 @@ void index_text(Xapian::Document& xdoc, const std::string& text, Xapian::termpos
       for (const auto& e : tok.tokenize(t.expansion))
         if (indexable(e)) xdoc.add_term(e.norm, wdf);
     }
-    if (!t.canonical.empty() && t.type == tokenizer::TokenType::kDocNum)
+    if (!t.canonical.empty() && t.type == tokenizer::TokenType::kDocNum &&
+        t.canonical != own_number)
       xdoc.add_term(kCited + t.canonical, 0);
   }
   for (const auto& w : tok.segment(text, tokens)) {
@@ -69,8 +72,9 @@ std::string short_key(const corpus::ShortCitation& c) { return c.type_code + " "
 
 Xapian::Document build_document(const corpus::Document& doc) {
   Xapian::Document xdoc;
-  index_text(xdoc, doc.text, 1, 1);
-  index_text(xdoc, doc.title, 1'000'000, 3);  // title weighted above body
+  const std::string own_number = doc.header ? doc.header->number : "";
+  index_text(xdoc, doc.text, 1, 1, own_number);
+  index_text(xdoc, doc.title, 1'000'000, 3, own_number);  // title weighted above body
   add_boolean(xdoc, kId, doc.id);
   add_boolean(xdoc, kType, doc.type);
   for (const auto& p : doc.provinces) add_boolean(xdoc, kProvince, p);
