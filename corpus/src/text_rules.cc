@@ -346,6 +346,25 @@ std::optional<std::string> estimate_date(const std::string& title, const std::st
       if (!latest || *date > *latest) latest = date;
     }
   }
+  // A later year the text speaks of as past or present ("trong năm 2017", "tháng 3/2017") than
+  // the latest full date means that date is old news: no estimate beats a wrong one.
+  if (latest) {
+    static const RE2 kYear(R"(((?:năm|tháng\s+\d{1,2}/)\s*(\d{4})))", regex_options());
+    const int latest_year = std::stoi(latest->substr(0, 4));
+    const int this_year = std::stoi(now.substr(0, 4));
+    for (const std::string* part : {&title, &text}) {
+      re2::StringPiece input(*part);
+      re2::StringPiece whole;
+      int y;
+      while (RE2::FindAndConsume(&input, kYear, &whole, &y)) {
+        if (y <= latest_year || y > this_year) continue;
+        if (is_range_end(*part, static_cast<std::size_t>(whole.data() - part->data()))) continue;
+        latest.reset();
+        break;
+      }
+      if (!latest) break;
+    }
+  }
   // News leads open with the day they report: "Ngày 26/4, ...", "Chiều 29/4, ...". That day
   // is the best estimate, in the year of the latest full date the text mentions.
   static const RE2 kLead(

@@ -74,6 +74,11 @@ TEST(Extractor, EstimatesNeitherDeadlinesNorFutureDays) {
       "Lễ kỷ niệm dự kiến vào ngày 2/9/2095.\n");
   EXPECT_FALSE(d.date);
   EXPECT_EQ(d.date_estimated.value_or(""), "2017-08-03");
+  // A later year the article speaks of makes its latest full date old news: no estimate.
+  d = extract_text(
+      "Thanh tra về môi trường\nTrong năm 2017, Thanh tra Bộ tiếp tục thanh tra việc thực hiện thủ "
+      "tục từ ngày 1/7/2014 tại các tỉnh, thành phố.\n");
+  EXPECT_FALSE(d.date_estimated) << d.date_estimated.value_or("");
 }
 
 TEST(Extractor, UnifiesCitationVariants) {
