@@ -44,6 +44,16 @@ std::string date_vi(const std::optional<std::string>& iso) {
   return iso->substr(8, 2) + "/" + iso->substr(5, 2) + "/" + iso->substr(0, 4);
 }
 
+// 20043 -> "20.043": Vietnamese groups thousands with dots.
+std::string number_vi(std::size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+    out += digits[i];
+  }
+  return out;
+}
+
 // A hit's date, marked when it is an estimate (the document states none).
 std::string hit_date_vi(const indexer::Hit& h) {
   return date_vi(h.date) + (h.date_estimated ? " (ước tính)" : "");
@@ -198,7 +208,9 @@ std::string render_search(const SearchPage& page) {
   if (!page.error.empty()) {
     o << "<p class=\"error\" role=\"alert\">" << html_escape(page.error) << "</p>";
   } else {
-    o << "<h1 class=\"count\">" << res.total << " kết quả";
+    // Xapian estimates totals above the facet sample: say so ("Khoảng 3.000 kết quả").
+    o << "<h1 class=\"count\">" << (res.total_exact ? "" : "Khoảng ") << "<span data-total=\""
+      << res.total << "\">" << number_vi(res.total) << "</span> kết quả";
     if (!r.query.empty()) o << " cho “" << html_escape(r.query) << "”";
     o << "</h1>";
     if (res.suggestion)

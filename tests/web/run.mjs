@@ -77,8 +77,7 @@ async function test(name, fn) {
 }
 function check(cond, message) { if (!cond) throw new Error(message); }
 async function hitCount() {
-  const text = await page.locator("h1.count").textContent();
-  return parseInt(text, 10);
+  return parseInt(await page.locator("h1.count [data-total]").getAttribute("data-total"), 10);
 }
 async function axe(label) {
   await page.addScriptTag({ path: axePath });
