@@ -279,7 +279,10 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
     for (const auto& d : doc.districts) o << html_escape(d) << "<br>";
     o << "</dd>";
   }
-  if (doc.author) o << "<dt>Tác giả</dt><dd>" << html_escape(*doc.author) << "</dd>";
+  // The last name line of an official text is its signatory, not an author.
+  if (doc.author)
+    o << "<dt>" << (doc.header ? "Người ký" : "Tác giả") << "</dt><dd>" << html_escape(*doc.author)
+      << "</dd>";
   if (doc.source) o << "<dt>Nguồn</dt><dd>" << html_escape(*doc.source) << "</dd>";
   if (doc.url && (doc.url->rfind("http://", 0) == 0 || doc.url->rfind("https://", 0) == 0))
     o << "<dt>Bài gốc</dt><dd><a href=\"" << html_escape(*doc.url)
