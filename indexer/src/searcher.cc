@@ -709,7 +709,10 @@ std::optional<DirectiveRecord> Searcher::directive(const std::string& number_any
     } else {
       ++rec.undated;
     }
-    if (doc.primary_province) ++rec.per_province[*doc.primary_province];
+    if (doc.primary_province) {
+      ++rec.per_province[*doc.primary_province];
+      if (date) ++rec.per_province_year[*doc.primary_province][date->substr(0, 4)];
+    }
     if (rec.citing.size() < 200) rec.citing.push_back(make_hit(xdoc, 0, {}));
   }
   return rec;
@@ -799,6 +802,7 @@ nlohmann::json to_json(const DirectiveRecord& d) {
           {"last_cited", opt(d.last_cited)},
           {"per_year", d.per_year},
           {"per_province", d.per_province},
+          {"per_province_year", d.per_province_year},
           {"citing", citing}};
 }
 

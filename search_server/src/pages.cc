@@ -2,6 +2,7 @@
 #include "pages.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <sstream>
 
@@ -133,6 +134,47 @@ std::string bar_chart_svg(const std::vector<std::pair<std::string, std::size_t>>
       << bars[i].second << "</text>"
       << "<text class=\"l\" x=\"" << x + bar_w / 2 << "\" y=\"" << top + height + 16 << "\">"
       << html_escape(bars[i].first) << "</text>";
+  }
+  o << "</svg>";
+  return o.str();
+}
+
+// Which province cited it in which year: a row per province (most citing first), a column per
+// year, a dot sized by the number of documents. Answers "which provinces reported on it, when".
+std::string province_year_svg(
+    const std::map<std::string, std::map<std::string, std::size_t>>& cells,
+    const std::vector<std::string>& provinces, const std::vector<std::string>& years,
+    const std::string& title) {
+  if (provinces.empty() || years.empty()) return "";
+  std::size_t max = 1;
+  for (const auto& [p, ys] : cells)
+    for (const auto& [y, n] : ys) max = std::max(max, n);
+  const int label_w = 130, col_w = 44, row_h = 26, top = 26;
+  int width = label_w + static_cast<int>(years.size()) * col_w + 10;
+  int height = top + static_cast<int>(provinces.size()) * row_h + 8;
+  std::ostringstream o;
+  o << "<svg class=\"chart matrix\" role=\"img\" viewBox=\"0 0 " << width << " " << height
+    << "\" width=\"" << width << "\" aria-label=\"" << html_escape(title) << "\"><title>"
+    << html_escape(title) << "</title>";
+  for (std::size_t c = 0; c < years.size(); ++c)
+    o << "<text class=\"l\" x=\"" << label_w + static_cast<int>(c) * col_w + col_w / 2
+      << "\" y=\"16\">" << html_escape(years[c]) << "</text>";
+  for (std::size_t r = 0; r < provinces.size(); ++r) {
+    int y = top + static_cast<int>(r) * row_h + row_h / 2;
+    o << "<text class=\"p\" x=\"" << label_w - 8 << "\" y=\"" << y + 4 << "\">"
+      << html_escape(provinces[r]) << "</text><line x1=\"" << label_w << "\" x2=\"" << width - 10
+      << "\" y1=\"" << y << "\" y2=\"" << y << "\"/>";
+    auto row = cells.find(provinces[r]);
+    if (row == cells.end()) continue;
+    for (std::size_t c = 0; c < years.size(); ++c) {
+      auto cell = row->second.find(years[c]);
+      if (cell == row->second.end()) continue;
+      double radius =
+          3.5 + 7.5 * std::sqrt(static_cast<double>(cell->second) / static_cast<double>(max));
+      o << "<circle cx=\"" << label_w + static_cast<int>(c) * col_w + col_w / 2 << "\" cy=\"" << y
+        << "\" r=\"" << radius << "\"><title>" << html_escape(provinces[r]) << ", " << years[c]
+        << ": " << cell->second << " văn bản</title></circle>";
+    }
   }
   o << "</svg>";
   return o.str();
@@ -360,7 +402,17 @@ std::string render_directive(const indexer::DirectiveRecord& r,
       << "&amp;province=" << url_encode(name) << "\">" << html_escape(name)
       << "</a><span class=\"bar\" style=\"width:" << (count * 100 / max)
       << "%\"></span><span class=\"count\">" << count << "</span></li>";
-  o << "</ul></section><section><h2>Các văn bản dẫn chiếu</h2><ol class=\"hits\">";
+  o << "</ul></section>";
+  std::vector<std::string> rows, columns;
+  for (const auto& [name, count] : provinces)
+    if (r.per_province_year.count(name) && rows.size() < 30) rows.push_back(name);
+  for (const auto& [year, count] : years) columns.push_back(year);
+  if (!rows.empty())
+    o << "<section><h2>Tỉnh nào, năm nào</h2>"
+      << province_year_svg(r.per_province_year, rows, columns,
+                           "Các tỉnh/thành phố dẫn chiếu " + r.number + " theo năm")
+      << "</section>";
+  o << "<section><h2>Các văn bản dẫn chiếu</h2><ol class=\"hits\">";
   for (const auto& h : r.citing) o << hit_html(h);
   o << "</ol></section></article>";
   return layout(heading, r.subject.value_or("Văn bản " + r.number + " và các văn bản dẫn chiếu"),

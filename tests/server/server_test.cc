@@ -135,6 +135,18 @@ TEST_F(ServerTest, DirectivesAcceptAnyVariantAndCountPerYearAndProvince) {
   EXPECT_GT(j["citing_count"].get<int>(), 5);
   EXPECT_FALSE(j["per_year"].empty());
   EXPECT_FALSE(j["per_province"].empty());
+  // Which province reported when: each province's yearly counts add up to at most its count
+  // (undated documents have no year).
+  ASSERT_FALSE(j["per_province_year"].empty());
+  for (const auto& [province, years] : j["per_province_year"].items()) {
+    int sum = 0;
+    for (const auto& [year, n] : years.items()) sum += n.get<int>();
+    EXPECT_GT(sum, 0) << province;
+    EXPECT_LE(sum, j["per_province"][province].get<int>()) << province;
+  }
+  auto page = get("/directive/114%2FKL-TW");
+  EXPECT_NE(page.body.find("Tỉnh nào, năm nào"), std::string::npos);
+  EXPECT_NE(page.body.find("<circle"), std::string::npos) << "the province x year dots";
   EXPECT_TRUE(j["text"].is_string()) << "the sample archives the text itself";
   expect_json_error(get("/api/directives/999-XX%2FTW"), 404);
 }

@@ -133,6 +133,7 @@ await test("open a document and follow a citation to its directive page", async 
   await Promise.all([page.waitForURL(/\/directive\//), page.locator(".citations a.cite").first().click()]);
   check((await page.locator("svg.chart rect").count()) > 1, "no timeline bars");
   check((await page.locator(".bars li").count()) > 1, "no province breakdown");
+  check((await page.locator("svg.matrix circle").count()) > 1, "no province x year dots");
   check((await page.locator("h1").textContent()).includes("114-KL/TW"), "wrong directive");
   await page.screenshot({ path: join(out, "directive.png"), fullPage: true });
   await axe("directive page");

@@ -70,6 +70,8 @@ struct DirectiveRecord {
   std::size_t undated = 0;  // citing documents with neither a date nor an estimate
   std::optional<std::string> first_cited, last_cited;
   std::map<std::string, std::size_t> per_year, per_province;
+  // Which province reported when: primary province -> year -> citing documents.
+  std::map<std::string, std::map<std::string, std::size_t>> per_province_year;
   std::vector<Hit> citing;  // newest first
 };
 
