@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "index_fixtures.h"
 #include "tracuu/indexer/index_writer.h"
 #include "tracuu/indexer/searcher.h"
 
@@ -12,14 +13,9 @@ namespace fs = std::filesystem;
 using tracuu::indexer::IndexWriter;
 using tracuu::indexer::Searcher;
 using tracuu::indexer::SearchRequest;
+using tracuu::test::fresh_dir;
 
 namespace {
-
-fs::path fresh_dir(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("tracuu-hit-" + name + "-" + std::to_string(getpid()));
-  fs::remove_all(dir);
-  return dir;
-}
 
 void expect_hit_shows(const tracuu::indexer::Hit& h, const tracuu::corpus::Document& d) {
   EXPECT_EQ(h.id, d.id);
@@ -104,19 +100,14 @@ TEST(HitFields, MissingAndUnusualFieldsReadAsTheDocumentRecordDoes) {
 // A hit dated by an estimate says so (the pages show "(ước tính)"); a stated date does not.
 TEST(HitFields, AnEstimatedDateIsMarkedAsOne) {
   auto db = fresh_dir("estimated");
-  {
-    IndexWriter w(db.string(), {});
-    tracuu::corpus::Document stated, estimated;
-    stated.id = "co-ngay";
-    stated.title = "Hội nghị dân vận có ngày đăng";
-    stated.date = "2017-08-03";
-    estimated.id = "uoc-tinh";
-    estimated.title = "Hội nghị dân vận không ghi ngày";
-    estimated.date_estimated = "2017-08-03";
-    w.upsert(stated);
-    w.upsert(estimated);
-    w.commit();
-  }
+  tracuu::corpus::Document stated, estimated;
+  stated.id = "co-ngay";
+  stated.title = "Hội nghị dân vận có ngày đăng";
+  stated.date = "2017-08-03";
+  estimated.id = "uoc-tinh";
+  estimated.title = "Hội nghị dân vận không ghi ngày";
+  estimated.date_estimated = "2017-08-03";
+  tracuu::test::write_documents(db, {stated, estimated});
   Searcher s(db.string());
   SearchRequest r;
   r.query = "hội nghị";

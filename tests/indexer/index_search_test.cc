@@ -12,6 +12,7 @@
 #include <set>
 #include <thread>
 
+#include "index_fixtures.h"
 #include "tracuu/corpus/extractor.h"
 #include "tracuu/corpus/reader.h"
 #include "tracuu/indexer/index_writer.h"
@@ -23,16 +24,11 @@ using tracuu::indexer::IndexWriter;
 using tracuu::indexer::QueryError;
 using tracuu::indexer::Searcher;
 using tracuu::indexer::SearchRequest;
+using tracuu::test::fresh_dir;
 
 namespace {
 
 const std::string kSample = std::string(TRACUU_SOURCE_DIR) + "/data/sample";
-
-fs::path fresh_dir(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("tracuu-idx-" + name + "-" + std::to_string(getpid()));
-  fs::remove_all(dir);
-  return dir;
-}
 
 // One index of the sample corpus shared by the read-only tests.
 class SampleIndex : public ::testing::Test {
@@ -163,21 +159,19 @@ TEST_F(SampleIndex, SuggestsAccentsAndSpellingCorrections) {
 // frequent here than "vận" and "tỉnh", but "dân vận" and "tỉnh ủy" are the indexed words.
 TEST(Searcher, AccentsAreRestoredAsWholeWords) {
   auto db = fresh_dir("accents");
-  {
-    IndexWriter w(db.string(), {});
-    auto add = [&](const std::string& id, const std::string& text) {
-      tracuu::corpus::Document doc;
-      doc.id = id;
-      doc.title = "Tin địa phương";
-      doc.text = text;
-      w.upsert(doc);
-    };
-    for (int i = 0; i < 4; ++i)
-      add("a" + std::to_string(i), "Người dân vẫn giữ tình cảm với quê hương, tình hình ổn định.");
-    for (int i = 0; i < 2; ++i)
-      add("b" + std::to_string(i), "Tỉnh ủy chỉ đạo làm tốt công tác dân vận ở cơ sở.");
-    w.commit();
-  }
+  std::vector<tracuu::corpus::Document> docs;
+  auto add = [&](const std::string& id, const std::string& text) {
+    tracuu::corpus::Document doc;
+    doc.id = id;
+    doc.title = "Tin địa phương";
+    doc.text = text;
+    docs.push_back(doc);
+  };
+  for (int i = 0; i < 4; ++i)
+    add("a" + std::to_string(i), "Người dân vẫn giữ tình cảm với quê hương, tình hình ổn định.");
+  for (int i = 0; i < 2; ++i)
+    add("b" + std::to_string(i), "Tỉnh ủy chỉ đạo làm tốt công tác dân vận ở cơ sở.");
+  tracuu::test::write_documents(db, docs);
   Searcher s(db.string());
   SearchRequest r;
   r.query = "cong tac dan van";

@@ -1,0 +1,31 @@
+// Shared by the indexer tests: scratch index directories and small hand-made indexes.
+#pragma once
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "tracuu/corpus/document.h"
+#include "tracuu/indexer/index_writer.h"
+
+namespace tracuu::test {
+
+// An empty path under the temp directory, unique to this process.
+inline std::filesystem::path fresh_dir(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() /
+             ("tracuu-idx-" + name + "-" + std::to_string(getpid()));
+  std::filesystem::remove_all(dir);
+  return dir;
+}
+
+// Indexes `docs` (upserts, one commit) into a new or existing index at `db`.
+inline void write_documents(const std::filesystem::path& db,
+                            const std::vector<corpus::Document>& docs) {
+  indexer::IndexWriter w(db.string(), {});
+  for (const auto& d : docs) w.upsert(d);
+  w.commit();
+}
+
+}  // namespace tracuu::test
