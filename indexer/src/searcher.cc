@@ -486,6 +486,8 @@ struct Searcher::Impl {
   std::vector<Xapian::Database> parts;  // the same shards one by one, for their revisions
   std::uint64_t base = 0;               // added to revisions after a layout change
   std::uint64_t reopens = 0;
+  // all_facets() of one revision.
+  std::optional<std::pair<std::uint64_t, std::map<std::string, FacetCounts>>> archive_facets;
 
   void open() {
     layout = shards::list(path);
@@ -742,12 +744,18 @@ std::vector<std::string> Searcher::suggest(const std::string& prefix, std::size_
 }
 
 std::map<std::string, FacetCounts> Searcher::all_facets(std::size_t limit_per_facet) {
-  SearchRequest req;
-  req.limit = 0;
-  auto r = search(req);
-  for (auto& [name, counts] : r.facets)
+  // The whole archive's counts only change with the index: counted once per revision (the
+  // match shows the counter every document, the dearest request of the API).
+  const std::uint64_t rev = revision();
+  if (!impl_->archive_facets || impl_->archive_facets->first != rev) {
+    SearchRequest req;
+    req.limit = 0;
+    impl_->archive_facets.emplace(rev, search(req).facets);
+  }
+  auto facets = impl_->archive_facets->second;
+  for (auto& [name, counts] : facets)
     if (counts.size() > limit_per_facet) counts.resize(limit_per_facet);
-  return r.facets;
+  return facets;
 }
 
 nlohmann::json to_json(const Hit& h) {

@@ -526,6 +526,35 @@ TEST(IndexWriter, SurvivesKillDashNineMidIndexAndReRunFinishes) {
   fs::remove_all(corpus);
 }
 
+// The archive-wide facets are counted once per index revision: a commit shows in them after the
+// next reopen, never stale.
+TEST(Searcher, ArchiveFacetsFollowNewCommits) {
+  auto db = fresh_dir("archive-facets");
+  tracuu::corpus::Document a;
+  a.id = "a";
+  a.title = "Tin Lào Cai";
+  a.text = "Tỉnh Lào Cai tổ chức hội nghị dân vận.";
+  a.provinces = {"Lào Cai"};
+  tracuu::test::write_documents(db, {a});
+  Searcher s(db.string());
+  auto count = [&](const std::string& province) {
+    auto facets = s.all_facets(100);
+    for (const auto& [name, n] : facets["province"])
+      if (name == province) return n;
+    return std::size_t{0};
+  };
+  EXPECT_EQ(count("Lào Cai"), 1u);
+  EXPECT_EQ(count("Sơn La"), 0u);
+  a.id = "b";
+  a.provinces = {"Sơn La"};
+  tracuu::test::write_documents(db, {a});
+  EXPECT_EQ(count("Sơn La"), 0u) << "the same revision until reopen";
+  EXPECT_TRUE(s.reopen());
+  EXPECT_EQ(count("Sơn La"), 1u);
+  EXPECT_EQ(count("Lào Cai"), 1u);
+  fs::remove_all(db);
+}
+
 TEST(Searcher, AConcurrentReaderSeesCommittedBatchesWhileWriting) {
   auto db = fresh_dir("concurrent");
   {
