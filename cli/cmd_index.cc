@@ -39,8 +39,11 @@ void register_index(CLI::App& app, int& exit_code) {
     opts.shards = shards;
     opts.batch_size = batch;
     bool tty = isatty(STDERR_FILENO);
-    opts.on_error = [](const std::string& origin, const std::string& reason) {
-      std::cerr << "\rtracuu index: " << origin << ": " << reason << "\033[K\n";
+    // On a terminal an error line first clears the progress bar it is printed over; in a log
+    // file it is a plain line.
+    opts.on_error = [tty](const std::string& origin, const std::string& reason) {
+      std::cerr << (tty ? "\r" : "") << "tracuu index: " << origin << ": " << reason
+                << (tty ? "\033[K\n" : "\n");
     };
     if (tty) {
       opts.progress = [](const indexer::IndexStats& s, std::size_t done, std::size_t total) {
