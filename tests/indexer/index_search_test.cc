@@ -526,6 +526,31 @@ TEST(IndexWriter, SurvivesKillDashNineMidIndexAndReRunFinishes) {
   fs::remove_all(corpus);
 }
 
+// What the user most likely meant ranks first: the restored reading's indexed words and exact
+// sequence outrank documents that merely hold the syllables ("Lạng Sơn ... là ... tỉnh ủy").
+TEST(Searcher, TheBestReadingOfAQueryRanksFirst) {
+  auto db = fresh_dir("reading");
+  tracuu::corpus::Document scattered, meant;
+  scattered.id = "lang-son";
+  scattered.title = "Lạng Sơn là điểm sáng";
+  scattered.text =
+      "Lạng Sơn là tỉnh biên giới. Tỉnh ủy Lạng Sơn là nơi họp. Ủy ban tỉnh là đơn vị đầu mối, "
+      "Sơn là tên người, tỉnh là địa bàn, ủy là viết tắt.";
+  meant.id = "son-la";
+  meant.title = "Hội nghị cán bộ";
+  meant.text = "Tỉnh ủy Sơn La tổ chức hội nghị cán bộ chủ chốt.";
+  tracuu::test::write_documents(db, {scattered, meant});
+  Searcher s(db.string());
+  SearchRequest r;
+  for (std::string q : {"tinh uy son la", "Tỉnh ủy Sơn La"}) {
+    r.query = q;
+    auto res = s.search(r);
+    ASSERT_EQ(res.hits.size(), 2u) << q << ": ranking only, the matches stay";
+    EXPECT_EQ(res.hits[0].id, "son-la") << q;
+  }
+  fs::remove_all(db);
+}
+
 // The archive-wide facets are counted once per index revision: a commit shows in them after the
 // next reopen, never stale.
 TEST(Searcher, ArchiveFacetsFollowNewCommits) {
