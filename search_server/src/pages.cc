@@ -408,10 +408,10 @@ std::string render_directive(const indexer::DirectiveRecord& r,
     if (r.per_province_year.count(name) && rows.size() < 30) rows.push_back(name);
   for (const auto& [year, count] : years) columns.push_back(year);
   if (!rows.empty())
-    o << "<section><h2>Tỉnh nào, năm nào</h2>"
+    o << "<section><h2>Tỉnh nào, năm nào</h2><div class=\"scroll\" tabindex=\"0\">"
       << province_year_svg(r.per_province_year, rows, columns,
                            "Các tỉnh/thành phố dẫn chiếu " + r.number + " theo năm")
-      << "</section>";
+      << "</div></section>";
   o << "<section><h2>Các văn bản dẫn chiếu</h2><ol class=\"hits\">";
   for (const auto& h : r.citing) o << hit_html(h);
   o << "</ol></section></article>";
