@@ -1,6 +1,7 @@
 // The query side: filtered, faceted search with snippets; documents, directives, suggestions.
 #include "tracuu/indexer/searcher.h"
 
+#include <unicode/unistr.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -385,21 +386,31 @@ std::vector<Form> syllable_forms(const Xapian::Database& db, const std::string& 
 // their frequency) and indexed words (their syllables' scores, plus kCover per syllable, plus
 // the log of the word's frequency): covering more syllables with words wins, so "ban chap hanh"
 // is "ban_chấp_hành" rather than "bản" + the more frequent "chấp_hành".
-std::vector<std::string> restore_accents(const Xapian::Database& db,
-                                         const std::vector<std::string>& words) {
+// `alternatives[i]`: further syllables query word i may stand for (a misspelled word's
+// neighbours in indexed words, see best_reading); may be empty.
+std::vector<std::string> restore_accents(
+    const Xapian::Database& db, const std::vector<std::string>& words,
+    const std::vector<std::vector<std::string>>& alternatives = {}) {
   constexpr double kCover = 5.0;
   constexpr Xapian::doccount kMinWordFreq = 2;  // a word seen once may be a segmentation slip
   constexpr std::size_t kMaxLongerWords = 64;   // W terms looked at per two-syllable prefix
   const std::size_t n = words.size();
   std::vector<std::vector<Form>> forms;
   std::vector<std::string> folded;
-  for (const auto& w : words) {
-    forms.push_back(syllable_forms(db, w));
-    folded.push_back(tokenizer::fold(w));
+  for (std::size_t i = 0; i < n; ++i) {
+    forms.push_back(syllable_forms(db, words[i]));
+    folded.push_back(tokenizer::fold(words[i]));
+    if (i < alternatives.size())
+      for (const auto& a : alternatives[i])
+        forms.back().push_back({a, std::log1p(db.get_termfreq(a))});
   }
-  // Does syllable `s` fit query word i (same folded form, or the very word when accented)?
+  // Does syllable `s` fit query word i (same folded form, or the very word when accented, or
+  // one of its alternatives)?
   auto fits = [&](std::string_view s, std::size_t i) {
     std::string str(s);
+    if (i < alternatives.size() &&
+        std::find(alternatives[i].begin(), alternatives[i].end(), str) != alternatives[i].end())
+      return true;
     return folded[i] == words[i] ? tokenizer::fold(str) == folded[i] : str == words[i];
   };
   struct Best {
@@ -457,20 +468,67 @@ std::vector<std::string> restore_accents(const Xapian::Database& db,
   return out;
 }
 
+// Edit distance of two short words, by UTF-16 unit (Vietnamese letters are one unit each).
+std::size_t edit_distance(const std::string& a_utf8, const std::string& b_utf8) {
+  icu::UnicodeString a = icu::UnicodeString::fromUTF8(a_utf8);
+  icu::UnicodeString b = icu::UnicodeString::fromUTF8(b_utf8);
+  std::vector<std::size_t> row(static_cast<std::size_t>(b.length()) + 1);
+  for (std::size_t j = 0; j < row.size(); ++j) row[j] = j;
+  for (int i = 1; i <= a.length(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = static_cast<std::size_t>(i);
+    for (int j = 1; j <= b.length(); ++j) {
+      std::size_t up = row[static_cast<std::size_t>(j)];
+      row[static_cast<std::size_t>(j)] = std::min({up + 1, row[static_cast<std::size_t>(j) - 1] + 1,
+                                                   diagonal + (a[i - 1] == b[j - 1] ? 0u : 1u)});
+      diagonal = up;
+    }
+  }
+  return row.back();
+}
+
+// Syllables one edit away from a misspelled `word` that follow `before` in indexed words:
+// "dân vậm" -> "vận" (of "dân_vận"), where spelling alone would say the commoner "vậy".
+std::vector<std::string> context_alternatives(const Xapian::Database& db, const std::string& before,
+                                              const std::string& word) {
+  constexpr std::size_t kMaxBefore = 3, kMaxTerms = 400;
+  std::vector<std::string> out;
+  auto before_forms = syllable_forms(db, before);
+  for (std::size_t k = 0; k < before_forms.size() && k < kMaxBefore; ++k) {
+    std::string prefix = std::string(schema::kWord) + before_forms[k].text + "_";
+    std::size_t seen = 0;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && seen < kMaxTerms;
+         ++t, ++seen) {
+      const std::string term = *t;
+      std::string next = term.substr(prefix.size(), term.find('_', prefix.size()) - prefix.size());
+      if (t.get_termfreq() >= 2 && edit_distance(next, word) <= 1 &&
+          std::find(out.begin(), out.end(), next) == out.end())
+        out.push_back(next);
+    }
+  }
+  return out;
+}
+
 // The query words as the user most likely meant them: spelling corrected for words the index
-// does not know, then accents restored (restore_accents).
+// does not know (with their neighbours in indexed words as further candidates), then accents
+// restored (restore_accents).
 std::vector<std::string> best_reading(const Xapian::Database& db,
                                       const std::vector<std::string>& words) {
   if (words.empty()) return {};
   std::vector<std::string> corrected;
+  std::vector<std::vector<std::string>> alternatives(words.size());
   for (const auto& w : words) {
+    // An accented word is known as it is typed; an accentless one also through its forms.
     std::string folded = tokenizer::fold(w);
-    bool known = db.get_termfreq(w) > 0 || db.get_termfreq(folded) > 0 ||
-                 db.synonyms_begin(folded) != db.synonyms_end(folded);
+    bool known = db.get_termfreq(w) > 0 ||
+                 (folded == w && (db.get_termfreq(folded) > 0 ||
+                                  db.synonyms_begin(folded) != db.synonyms_end(folded)));
     std::string s = known ? "" : db.get_spelling_suggestion(w, 2);
+    if (!known && !corrected.empty())
+      alternatives[corrected.size()] = context_alternatives(db, corrected.back(), w);
     corrected.push_back(s.empty() ? w : s);
   }
-  return restore_accents(db, corrected);
+  return restore_accents(db, corrected, alternatives);
 }
 
 std::string join_words(const std::vector<std::string>& words) {

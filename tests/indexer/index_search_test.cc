@@ -526,6 +526,29 @@ TEST(IndexWriter, SurvivesKillDashNineMidIndexAndReRunFinishes) {
   fs::remove_all(corpus);
 }
 
+// A misspelled word is corrected in context: "vậm" is one edit from the commoner "vậy" and from
+// "vận", and "dân vận" is an indexed word.
+TEST(Searcher, MisspellingsAreCorrectedInContext) {
+  auto db = fresh_dir("misspelled");
+  std::vector<tracuu::corpus::Document> docs;
+  for (int i = 0; i < 12; ++i) {
+    tracuu::corpus::Document d;
+    d.id = "a" + std::to_string(i);
+    d.title = "Tin " + std::to_string(i);
+    d.text = i < 10 ? "Như vậy, người dân vậy mà vui, kết quả vậy là tốt."
+                    : "Công tác dân vận ở cơ sở được chú trọng.";
+    docs.push_back(d);
+  }
+  tracuu::test::write_documents(db, docs);
+  Searcher s(db.string());
+  SearchRequest r;
+  r.query = "dân vậm";
+  EXPECT_EQ(s.search(r).suggestion.value_or(""), "dân vận");
+  r.query = "kết quảa";
+  EXPECT_EQ(s.search(r).suggestion.value_or(""), "kết quả") << "no context needed";
+  fs::remove_all(db);
+}
+
 // What the user most likely meant ranks first: the restored reading's indexed words and exact
 // sequence outrank documents that merely hold the syllables ("Lạng Sơn ... là ... tỉnh ủy").
 TEST(Searcher, TheBestReadingOfAQueryRanksFirst) {
