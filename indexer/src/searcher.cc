@@ -814,8 +814,11 @@ std::vector<std::string> Searcher::suggest(const std::string& prefix, std::size_
     out.push_back((*it).substr(2));
   if (out.size() < limit) {
     ParsedQuery parsed = parse_query(prefix, impl_->db);
+    Xapian::Query query = parsed.query;
+    if (auto boost = reading_boost(best_reading(impl_->db, parsed.words)))
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, *boost);
     Xapian::Enquire enquire(impl_->db);
-    enquire.set_query(parsed.query);
+    enquire.set_query(query);
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit - out.size()));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       auto j = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
