@@ -47,9 +47,13 @@ void register_index(CLI::App& app, int& exit_code) {
     };
     if (tty) {
       opts.progress = [](const indexer::IndexStats& s, std::size_t done, std::size_t total) {
-        double frac = total ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
         std::size_t docs = s.added + s.updated;
         double rate = s.seconds > 0 ? static_cast<double>(docs) / s.seconds : 0;
+        if (total == 0) {  // stdin: no bar without a known size
+          std::fprintf(stderr, "\r%zu docs  %.0f docs/s\033[K", docs, rate);
+          return;
+        }
+        double frac = static_cast<double>(done) / static_cast<double>(total);
         double eta = frac > 0 ? s.seconds * (1 - frac) / frac : 0;
         int filled = static_cast<int>(frac * 30);
         std::fprintf(stderr, "\r[%.*s%*s] %3.0f%%  %zu docs  %.0f docs/s  ETA %.0fs\033[K", filled,

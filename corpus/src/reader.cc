@@ -97,6 +97,17 @@ RawDocument::Format format_of(const std::string& path, std::string_view content)
   auto head = lower(std::string(content.substr(0, 512)));
   if (head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos)
     return RawDocument::Format::kHtml;
+  // JSON lines piped on stdin or in a file without an extension: the first line is an object.
+  if (!ends_with(p, ".txt")) {
+    std::size_t start = content.find_first_not_of(" \t\r\n");
+    if (start != std::string_view::npos && content[start] == '{') {
+      std::size_t nl = content.find('\n', start);
+      auto first = nlohmann::json::parse(
+          content.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start),
+          nullptr, false);
+      if (!first.is_discarded() && first.is_object()) return RawDocument::Format::kJson;
+    }
+  }
   return RawDocument::Format::kText;
 }
 

@@ -282,6 +282,10 @@ IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
   };
   std::size_t bytes_total = 0;
   for (const auto& path : paths) bytes_total += corpus::content_bytes_hint(path);
+  // 0 when the size cannot be known up front (stdin); never below what is done.
+  auto known_total = [&](std::size_t done) {
+    return bytes_total ? std::max(bytes_total, done) : 0;
+  };
   unsigned threads =
       opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
   const auto& extractor = corpus::Extractor::shared();
@@ -386,7 +390,7 @@ IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
       mine = {};
       stats.seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      if (opts.progress) opts.progress(stats, bytes_done, std::max(bytes_total, bytes_done));
+      if (opts.progress) opts.progress(stats, bytes_done, known_total(bytes_done));
     };
     for (std::size_t i = 0;; ++i) {
       Slot* slot;
@@ -436,8 +440,7 @@ IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
   resolve_short_names();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   // The bar ends full: byte counts are of document text, the hint also counts markup.
-  if (opts.progress)
-    opts.progress(stats, std::max(bytes_total, bytes_done), std::max(bytes_total, bytes_done));
+  if (opts.progress) opts.progress(stats, known_total(bytes_done), known_total(bytes_done));
   return stats;
 }
 
