@@ -196,9 +196,10 @@ Xapian::Query text_query(const std::string& text, bool phrase, const Xapian::Dat
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
-Xapian::Query field_query(const std::string& field, const std::string& value) {
+Xapian::Query field_query(const std::string& field, const std::string& value,
+                          const Xapian::Database& db) {
   if (field == "tinh" || field == "province")
-    return Xapian::Query(schema::kProvince + tokenizer::normalize_keep_case(value));
+    return Xapian::Query(schema::kProvince + canonical_province(value, db));
   if (field == "so" || field == "directive") {
     auto d = tokenizer::parse_docnum(value);
     return docnum_query(d ? d->canonical : value);
@@ -209,6 +210,25 @@ Xapian::Query field_query(const std::string& field, const std::string& value) {
 }
 
 }  // namespace
+
+std::string canonical_province(const std::string& typed, const Xapian::Database& db) {
+  std::string name;  // normalized, spaces collapsed and trimmed
+  for (char c : tokenizer::normalize_keep_case(typed)) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (space && (name.empty() || name.back() == ' ')) continue;
+    name += space ? ' ' : c;
+  }
+  if (!name.empty() && name.back() == ' ') name.pop_back();
+  const std::string prefix = schema::kProvince;
+  if (db.term_exists(prefix + name)) return name;
+  // Accents or case typed differently: the one province whose folded name matches.
+  std::string folded = tokenizer::fold(name);
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    std::string candidate = (*t).substr(prefix.size());
+    if (tokenizer::fold(candidate) == folded) return candidate;
+  }
+  return name;
+}
 
 ParsedQuery parse_query(const std::string& raw, const Xapian::Database& db) {
   if (raw.size() > kMaxQueryBytes)
@@ -231,7 +251,7 @@ ParsedQuery parse_query(const std::string& raw, const Xapian::Database& db) {
       continue;
     }
     Xapian::Query q = item.kind == Item::Kind::kField
-                          ? field_query(item.field, item.text)
+                          ? field_query(item.field, item.text, db)
                           : text_query(item.text, item.kind == Item::Kind::kPhrase, db, out.words);
     if (q.empty()) continue;
     if (item.negated || pending == Pending::kNot) {

@@ -632,7 +632,7 @@ SearchResult Searcher::search(const SearchRequest& req) {
       std::vector<Xapian::Query> filters;
       if (!req.provinces.empty()) {
         std::vector<std::string> p;
-        for (const auto& v : req.provinces) p.push_back(tokenizer::normalize_keep_case(v));
+        for (const auto& v : req.provinces) p.push_back(canonical_province(v, impl_->db));
         filters.push_back(any_of(schema::kProvince, p));
       }
       if (!req.directives.empty()) {

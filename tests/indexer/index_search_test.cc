@@ -98,6 +98,12 @@ TEST_F(SampleIndex, FiltersByProvinceDirectiveTypeAndDate) {
   r.provinces = {"Sơn La"};
   std::size_t son_la = count(r);
   EXPECT_GT(son_la, 0u);
+  for (std::string typed : {"son la", "SƠN LA", "Sơn  La"}) {  // however it is typed
+    SearchRequest any;
+    any.provinces = {typed};
+    EXPECT_EQ(count(any), son_la) << typed;
+  }
+  EXPECT_EQ(count("tinh:\"son la\""), son_la);
   r.directives = {"114/KL-TW"};
   std::size_t both = count(r);
   EXPECT_GT(both, 0u);
