@@ -204,12 +204,22 @@ Xapian::Query field_query(const std::string& field, const std::string& value,
     auto d = tokenizer::parse_docnum(value);
     return docnum_query(d ? d->canonical : value);
   }
-  if (field == "loai" || field == "type")
-    return Xapian::Query(schema::kType + tokenizer::fold(value));
+  if (field == "loai" || field == "type") return Xapian::Query(schema::kType + type_slug(value));
   return Xapian::Query(schema::kYear + value);
 }
 
 }  // namespace
+
+std::string type_slug(const std::string& typed) {
+  std::string slug;
+  for (char c : tokenizer::fold(typed)) {
+    bool gap = c == ' ' || c == '_' || c == '-' || c == '\t';
+    if (gap && (slug.empty() || slug.back() == '-')) continue;
+    slug += gap ? '-' : c;
+  }
+  if (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug;
+}
 
 std::string canonical_province(const std::string& typed, const Xapian::Database& db) {
   std::string name;  // normalized, spaces collapsed and trimmed

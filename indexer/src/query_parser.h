@@ -18,6 +18,9 @@ struct ParsedQuery {
 // for input that cannot be searched at all (over the length limit).
 ParsedQuery parse_query(const std::string& input, const Xapian::Database& db);
 
+// A document type as the index names it, typed as a slug or a label: "ke-hoach", "Kế hoạch".
+std::string type_slug(const std::string& typed);
+
 // A province as the index names it, typed any way: "Hòa Bình", "Hoà Bình", "hoa binh". Unknown
 // names come back normalized (they then match nothing).
 std::string canonical_province(const std::string& typed, const Xapian::Database& db);

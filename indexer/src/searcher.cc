@@ -644,7 +644,11 @@ SearchResult Searcher::search(const SearchRequest& req) {
         }
         filters.push_back(Xapian::Query(Xapian::Query::OP_OR, d.begin(), d.end()));
       }
-      if (!req.types.empty()) filters.push_back(any_of(schema::kType, req.types));
+      if (!req.types.empty()) {
+        std::vector<std::string> slugs;
+        for (const auto& t : req.types) slugs.push_back(type_slug(t));
+        filters.push_back(any_of(schema::kType, slugs));
+      }
       if (req.from || req.to) {
         std::string from = req.from ? compact_date(*req.from, "from") : "00000000";
         std::string to = req.to ? compact_date(*req.to, "to") : "99999999";

@@ -111,6 +111,9 @@ TEST_F(SampleIndex, FiltersByProvinceDirectiveTypeAndDate) {
   SearchRequest t;
   t.types = {"ke-hoach"};
   EXPECT_EQ(count(t), 8u);
+  t.types = {"Kế hoạch"};  // the label as shown works too
+  EXPECT_EQ(count(t), 8u);
+  EXPECT_EQ(count("loai:\"kế hoạch\""), 8u);
   SearchRequest d;
   d.from = "2020-01-01";
   d.to = "2020-12-31";
