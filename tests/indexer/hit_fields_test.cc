@@ -100,12 +100,9 @@ TEST(HitFields, MissingAndUnusualFieldsReadAsTheDocumentRecordDoes) {
 // A hit dated by an estimate says so (the pages show "(ước tính)"); a stated date does not.
 TEST(HitFields, AnEstimatedDateIsMarkedAsOne) {
   auto db = fresh_dir("estimated");
-  tracuu::corpus::Document stated, estimated;
-  stated.id = "co-ngay";
-  stated.title = "Hội nghị dân vận có ngày đăng";
+  auto stated = tracuu::test::document("co-ngay", "Hội nghị dân vận có ngày đăng", "");
   stated.date = "2017-08-03";
-  estimated.id = "uoc-tinh";
-  estimated.title = "Hội nghị dân vận không ghi ngày";
+  auto estimated = tracuu::test::document("uoc-tinh", "Hội nghị dân vận không ghi ngày", "");
   estimated.date_estimated = "2017-08-03";
   tracuu::test::write_documents(db, {stated, estimated});
   Searcher s(db.string());

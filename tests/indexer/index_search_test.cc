@@ -169,28 +169,18 @@ TEST_F(SampleIndex, SuggestsAccentsAndSpellingCorrections) {
 TEST(Searcher, AccentsAreRestoredAsWholeWords) {
   auto db = fresh_dir("accents");
   std::vector<tracuu::corpus::Document> docs;
-  auto add = [&](const std::string& id, const std::string& text) {
-    tracuu::corpus::Document doc;
-    doc.id = id;
-    doc.title = "Tin địa phương";
-    doc.text = text;
-    docs.push_back(doc);
-  };
-  for (int i = 0; i < 4; ++i)
-    add("a" + std::to_string(i), "Người dân vẫn giữ tình cảm với quê hương, tình hình ổn định.");
-  for (int i = 0; i < 2; ++i)
-    add("b" + std::to_string(i), "Tỉnh ủy chỉ đạo làm tốt công tác dân vận ở cơ sở.");
+  for (int i = 0; i < 6; ++i)
+    docs.push_back(tracuu::test::document(
+        "a" + std::to_string(i), "Tin địa phương",
+        i < 4 ? "Người dân vẫn giữ tình cảm với quê hương, tình hình ổn định."
+              : "Tỉnh ủy chỉ đạo làm tốt công tác dân vận ở cơ sở."));
   tracuu::test::write_documents(db, docs);
   Searcher s(db.string());
-  SearchRequest r;
-  r.query = "cong tac dan van";
-  EXPECT_EQ(s.search(r).suggestion.value_or(""), "công tác dân vận");
-  r.query = "tinh uy";
-  EXPECT_EQ(s.search(r).suggestion.value_or(""), "tỉnh ủy");
-  r.query = "dan van tinh uy";
-  EXPECT_EQ(s.search(r).suggestion.value_or(""), "dân vận tỉnh ủy");
-  r.query = "tinh hinh";
-  EXPECT_EQ(s.search(r).suggestion.value_or(""), "tình hình");
+  using tracuu::test::suggestion_for;
+  EXPECT_EQ(suggestion_for(s, "cong tac dan van"), "công tác dân vận");
+  EXPECT_EQ(suggestion_for(s, "tinh uy"), "tỉnh ủy");
+  EXPECT_EQ(suggestion_for(s, "dan van tinh uy"), "dân vận tỉnh ủy");
+  EXPECT_EQ(suggestion_for(s, "tinh hinh"), "tình hình");
   fs::remove_all(db);
 }
 
@@ -540,21 +530,15 @@ TEST(IndexWriter, SurvivesKillDashNineMidIndexAndReRunFinishes) {
 TEST(Searcher, MisspellingsAreCorrectedInContext) {
   auto db = fresh_dir("misspelled");
   std::vector<tracuu::corpus::Document> docs;
-  for (int i = 0; i < 12; ++i) {
-    tracuu::corpus::Document d;
-    d.id = "a" + std::to_string(i);
-    d.title = "Tin " + std::to_string(i);
-    d.text = i < 10 ? "Như vậy, người dân vậy mà vui, kết quả vậy là tốt."
-                    : "Công tác dân vận ở cơ sở được chú trọng.";
-    docs.push_back(d);
-  }
+  for (int i = 0; i < 12; ++i)
+    docs.push_back(tracuu::test::document("a" + std::to_string(i), "Tin " + std::to_string(i),
+                                          i < 10
+                                              ? "Như vậy, người dân vậy mà vui, kết quả vậy là tốt."
+                                              : "Công tác dân vận ở cơ sở được chú trọng."));
   tracuu::test::write_documents(db, docs);
   Searcher s(db.string());
-  SearchRequest r;
-  r.query = "dân vậm";
-  EXPECT_EQ(s.search(r).suggestion.value_or(""), "dân vận");
-  r.query = "kết quảa";
-  EXPECT_EQ(s.search(r).suggestion.value_or(""), "kết quả") << "no context needed";
+  EXPECT_EQ(tracuu::test::suggestion_for(s, "dân vậm"), "dân vận");
+  EXPECT_EQ(tracuu::test::suggestion_for(s, "kết quảa"), "kết quả") << "no context needed";
   fs::remove_all(db);
 }
 
@@ -562,16 +546,13 @@ TEST(Searcher, MisspellingsAreCorrectedInContext) {
 // sequence outrank documents that merely hold the syllables ("Lạng Sơn ... là ... tỉnh ủy").
 TEST(Searcher, TheBestReadingOfAQueryRanksFirst) {
   auto db = fresh_dir("reading");
-  tracuu::corpus::Document scattered, meant;
-  scattered.id = "lang-son";
-  scattered.title = "Lạng Sơn là điểm sáng";
-  scattered.text =
-      "Lạng Sơn là tỉnh biên giới. Tỉnh ủy Lạng Sơn là nơi họp. Ủy ban tỉnh là đơn vị đầu mối, "
-      "Sơn là tên người, tỉnh là địa bàn, ủy là viết tắt.";
-  meant.id = "son-la";
-  meant.title = "Hội nghị cán bộ";
-  meant.text = "Tỉnh ủy Sơn La tổ chức hội nghị cán bộ chủ chốt.";
-  tracuu::test::write_documents(db, {scattered, meant});
+  tracuu::test::write_documents(
+      db, {tracuu::test::document(
+               "lang-son", "Lạng Sơn là điểm sáng",
+               "Lạng Sơn là tỉnh biên giới. Tỉnh ủy Lạng Sơn là nơi họp. Ủy ban tỉnh là đơn vị đầu "
+               "mối, Sơn là tên người, tỉnh là địa bàn, ủy là viết tắt."),
+           tracuu::test::document("son-la", "Hội nghị cán bộ",
+                                  "Tỉnh ủy Sơn La tổ chức hội nghị cán bộ chủ chốt.")});
   Searcher s(db.string());
   SearchRequest r;
   for (std::string q : {"tinh uy son la", "Tỉnh ủy Sơn La"}) {
@@ -587,10 +568,7 @@ TEST(Searcher, TheBestReadingOfAQueryRanksFirst) {
 // next reopen, never stale.
 TEST(Searcher, ArchiveFacetsFollowNewCommits) {
   auto db = fresh_dir("archive-facets");
-  tracuu::corpus::Document a;
-  a.id = "a";
-  a.title = "Tin Lào Cai";
-  a.text = "Tỉnh Lào Cai tổ chức hội nghị dân vận.";
+  auto a = tracuu::test::document("a", "Tin Lào Cai", "Tỉnh Lào Cai tổ chức hội nghị dân vận.");
   a.provinces = {"Lào Cai"};
   tracuu::test::write_documents(db, {a});
   Searcher s(db.string());
