@@ -56,7 +56,7 @@ bool is_unit_word(std::string_view word) {
   return false;
 }
 
-// Splits lowercase text into its space-separated words.
+// Splits text into its space-separated words.
 std::vector<std::string> words_of(std::string_view text) {
   std::vector<std::string> out;
   std::size_t pos = 0;
@@ -100,15 +100,9 @@ bool in_capitals(std::string_view text) {
 std::string organ_name(std::string_view header_text) {
   // Separator runs under a header ("QUỐC HỘI -------") are drawing, not words.
   std::string kept;
-  std::size_t pos = 0;
-  while (pos < header_text.size()) {
-    std::size_t end = header_text.find(' ', pos);
-    if (end == std::string_view::npos) end = header_text.size();
-    std::string_view word = header_text.substr(pos, end - pos);
-    bool drawing = !word.empty() && word.find_first_not_of("-_=*.") == std::string_view::npos;
-    if (!word.empty() && !drawing) kept += (kept.empty() ? "" : " ") + std::string(word);
-    pos = end + 1;
-  }
+  for (const auto& word : words_of(header_text))
+    if (word.find_first_not_of("-_=*.") != std::string::npos)
+      kept += (kept.empty() ? "" : " ") + word;
   if (!in_capitals(kept)) return kept;
   std::string lower = tokenizer::normalize(kept);
   if (auto organ = leading_organ(lower))

@@ -210,25 +210,29 @@ Xapian::Query field_query(const std::string& field, const std::string& value,
 
 }  // namespace
 
-std::string type_slug(const std::string& typed) {
-  std::string slug;
-  for (char c : tokenizer::fold(typed)) {
-    bool gap = c == ' ' || c == '_' || c == '-' || c == '\t';
-    if (gap && (slug.empty() || slug.back() == '-')) continue;
-    slug += gap ? '-' : c;
+namespace {
+
+// Runs of the `gaps` characters become one `joiner`, none at the ends: "  Sơn \t La " ->
+// "Sơn La"; with '-' and "_ -": "kế  hoạch" -> "kế-hoạch".
+std::string squeeze(std::string_view text, std::string_view gaps, char joiner) {
+  std::string out;
+  for (char c : text) {
+    bool gap = gaps.find(c) != std::string_view::npos;
+    if (gap && (out.empty() || out.back() == joiner)) continue;
+    out += gap ? joiner : c;
   }
-  if (!slug.empty() && slug.back() == '-') slug.pop_back();
-  return slug;
+  if (!out.empty() && out.back() == joiner) out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+std::string type_slug(const std::string& typed) {
+  return squeeze(tokenizer::fold(typed), " \t\n\r_-", '-');
 }
 
 std::string canonical_province(const std::string& typed, const Xapian::Database& db) {
-  std::string name;  // normalized, spaces collapsed and trimmed
-  for (char c : tokenizer::normalize_keep_case(typed)) {
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (space && (name.empty() || name.back() == ' ')) continue;
-    name += space ? ' ' : c;
-  }
-  if (!name.empty() && name.back() == ' ') name.pop_back();
+  std::string name = squeeze(tokenizer::normalize_keep_case(typed), " \t\n\r", ' ');
   const std::string prefix = schema::kProvince;
   if (db.term_exists(prefix + name)) return name;
   // Accents or case typed differently: the one province whose folded name matches.

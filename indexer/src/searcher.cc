@@ -402,7 +402,9 @@ std::vector<std::string> restore_accents(
     folded.push_back(tokenizer::fold(words[i]));
     if (i < alternatives.size())
       for (const auto& a : alternatives[i])
-        forms.back().push_back({a, std::log1p(db.get_termfreq(a))});
+        if (std::none_of(forms.back().begin(), forms.back().end(),
+                         [&](const Form& f) { return f.text == a; }))
+          forms.back().push_back({a, std::log1p(db.get_termfreq(a))});
   }
   // Does syllable `s` fit query word i (same folded form, or the very word when accented, or
   // one of its alternatives)?
