@@ -111,6 +111,8 @@ std::uint64_t simhash(std::string_view title, std::string_view text) {
   return out;
 }
 
+}  // namespace
+
 std::string type_slug(const std::string& doc_type) {
   static const std::pair<const char*, const char*> kSlugs[] = {
       {"chỉ thị", "chi-thi"},     {"kết luận", "ket-luan"},     {"nghị quyết", "nghi-quyet"},
@@ -125,8 +127,6 @@ std::string type_slug(const std::string& doc_type) {
     if (n.rfind(word, 0) == 0) return slug;
   return "van-ban";
 }
-
-}  // namespace
 
 struct Extractor::Impl {
   Gazetteer gazetteer;

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "schema.h"
+#include "tracuu/corpus/extractor.h"
 #include "tracuu/indexer/searcher.h"
 #include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
@@ -228,7 +229,9 @@ std::string squeeze(std::string_view text, std::string_view gaps, char joiner) {
 }  // namespace
 
 std::string type_slug(const std::string& typed) {
-  return squeeze(tokenizer::fold(typed), " \t\n\r_-", '-');
+  // A label goes through the extractor's own table ("Bộ luật" is "luat"); a slug stays one.
+  std::string slug = corpus::type_slug(typed);
+  return slug != "van-ban" ? slug : squeeze(tokenizer::fold(typed), " \t\n\r_-", '-');
 }
 
 std::string canonical_province(const std::string& typed, const Xapian::Database& db) {

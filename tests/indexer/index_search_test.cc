@@ -113,6 +113,9 @@ TEST_F(SampleIndex, FiltersByProvinceDirectiveTypeAndDate) {
   EXPECT_EQ(count(t), 8u);
   t.types = {"Kế hoạch"};  // the label as shown works too
   EXPECT_EQ(count(t), 8u);
+  t.types = {"KẾ HOẠCH"};
+  EXPECT_EQ(count(t), 8u);
+  EXPECT_EQ(tracuu::corpus::type_slug("Bộ luật"), "luat") << "what filters use, not bo-luat";
   EXPECT_EQ(count("loai:\"kế hoạch\""), 8u);
   SearchRequest d;
   d.from = "2020-01-01";
