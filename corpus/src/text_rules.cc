@@ -249,14 +249,18 @@ std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>
   // Texts of the Politburo and the Secretariat carry the Central Committee's header; the type line
   // ("KẾT LUẬN CỦA BAN BÍ THƯ") or the signature ("T/M BAN BÍ THƯ") names the organ itself.
   if (h.issuer == "Ban Chấp hành Trung ương") {
-    std::size_t from = paragraphs.size() > 12 ? paragraphs.size() - 12 : 0;
-    for (std::size_t i = 0; i < paragraphs.size();
-         i = i + 1 == limit ? std::max(limit, from) : i + 1) {
-      if (paragraphs[i].text.size() > 80) continue;
-      if (auto organ = central_party_organ(paragraphs[i].text)) {
-        h.issuer = organ;
-        break;
-      }
+    // Short lines of the header part and of the last 12 paragraphs (the signature block).
+    auto organ_in = [&](std::size_t from, std::size_t to) -> std::optional<std::string> {
+      for (std::size_t i = from; i < to; ++i)
+        if (paragraphs[i].text.size() <= 80)
+          if (auto organ = central_party_organ(paragraphs[i].text)) return organ;
+      return std::nullopt;
+    };
+    std::size_t tail = std::max(limit, paragraphs.size() > 12 ? paragraphs.size() - 12 : 0);
+    if (auto organ = organ_in(0, limit)) {
+      h.issuer = organ;
+    } else if (auto signed_by = organ_in(tail, paragraphs.size())) {
+      h.issuer = signed_by;
     }
   }
   for (std::size_t i = 0; i < limit; ++i) {
