@@ -39,6 +39,13 @@ inline void write_documents(const std::filesystem::path& db,
   w.commit();
 }
 
+// How many documents `query` matches.
+inline std::size_t total_for(indexer::Searcher& searcher, const std::string& query) {
+  indexer::SearchRequest r;
+  r.query = query;
+  return searcher.search(r).total;
+}
+
 // The "did you mean" of `query`, "" when there is none.
 inline std::string suggestion_for(indexer::Searcher& searcher, const std::string& query) {
   indexer::SearchRequest r;
