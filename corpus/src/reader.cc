@@ -12,6 +12,8 @@
 #include <iostream>
 #include <iterator>
 
+#include "format_readers.h"
+#include "tracuu/corpus/format_detect.h"
 #include "tracuu/tokenizer/normalizer.h"
 
 namespace tracuu::corpus {
@@ -59,11 +61,6 @@ std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot open");
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-bool looks_binary(std::string_view data) {
-  auto head = data.substr(0, 8192);
-  return head.find('\0') != std::string_view::npos;
 }
 
 std::string detect_charset(std::string_view data) {
@@ -121,8 +118,9 @@ void read_content(const std::string& origin, std::string content, const RawSink&
     on_error({origin, "empty file"});
     return;
   }
-  if (looks_binary(content)) {
-    on_error({origin, "binary file (NUL bytes), not text"});
+  // PDF, Word, images...: recognized by their bytes whatever the file is called.
+  if (FileFormat binary = detect_format(content); is_document_binary(binary)) {
+    read_binary_document(origin, binary, content, on_doc, on_error);
     return;
   }
   std::optional<std::string> note;

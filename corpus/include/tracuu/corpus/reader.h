@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+#include "tracuu/corpus/format_detect.h"
+
 namespace tracuu::corpus {
 
 // What a reader found before cleaning and metadata extraction.
@@ -18,6 +20,7 @@ struct RawDocument {
   std::string content;  // UTF-8 text or HTML (converted when the input was a legacy encoding)
   nlohmann::json fields = nlohmann::json::object();  // jsonl fields (id, url, title, date, ...)
   std::optional<std::string> encoding_note;          // e.g. "converted from TCVN3"
+  FileFormat source_format = FileFormat::kText;      // what the file was: PDF, Word, text...
 };
 
 struct ReadError {

@@ -1,0 +1,51 @@
+// Detected format -> reader, with one clear error per refused file.
+#include <exception>
+#include <string>
+
+#include "format_readers.h"
+
+namespace tracuu::corpus {
+namespace {
+
+RawDocument read_by_format([[maybe_unused]] const std::string& origin, FileFormat format,
+                           [[maybe_unused]] std::string_view bytes) {
+  switch (format) {
+    case FileFormat::kDocx:
+    case FileFormat::kOdt:
+    case FileFormat::kDoc:
+    case FileFormat::kPdf:
+    case FileFormat::kPng:
+    case FileFormat::kJpeg:
+    case FileFormat::kTiff:
+      throw FormatError(std::string(format_label(format)) + " is not supported yet");
+    case FileFormat::kEncrypted:
+      throw FormatError("encrypted (password-protected) Office file: save it without a password");
+    case FileFormat::kZip:
+      throw FormatError("zip archive that is not a .docx or .odt text document");
+    case FileFormat::kOle:
+      throw FormatError("Office 97-2003 file that is not a Word document (spreadsheet, slides?)");
+    case FileFormat::kGzip:
+      throw FormatError("gzip data: name the file .gz to have it read");
+    case FileFormat::kBinary:
+    case FileFormat::kText:
+      break;
+  }
+  throw FormatError("binary file of unknown format (NUL bytes), not text");
+}
+
+}  // namespace
+
+void read_binary_document(const std::string& origin, FileFormat format, std::string_view bytes,
+                          const RawSink& on_doc, const ErrorSink& on_error) {
+  RawDocument raw;
+  try {
+    raw = read_by_format(origin, format, bytes);
+  } catch (const std::exception& e) {
+    on_error({origin, e.what()});
+    return;
+  }
+  raw.source_format = format;
+  on_doc(std::move(raw));
+}
+
+}  // namespace tracuu::corpus
