@@ -15,6 +15,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "errors.h"
 #include "query_parser.h"
 #include "schema.h"
 #include "shards.h"
@@ -598,6 +599,10 @@ Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>())
 Searcher::~Searcher() = default;
 
 bool Searcher::reopen() {
+  return translating("reopening index " + impl_->path, [&] { return reopen_now(); });
+}
+
+bool Searcher::reopen_now() {
   auto before = revision();
   // `tracuu index --compact` replaces the shards with one database: open the new layout, and
   // keep the revision growing (the new database counts its own from 1).
@@ -621,6 +626,9 @@ std::uint64_t Searcher::revision() const {
   return impl_->base + sum;
 }
 std::size_t Searcher::document_count() const { return impl_->db.get_doccount(); }
+std::string Searcher::uuid() const {
+  return translating("reading index " + impl_->path, [&] { return impl_->db.get_uuid(); });
+}
 
 SearchResult Searcher::search(const SearchRequest& req) {
   if (req.limit > 1000) throw QueryError("bad_limit", "limit must be at most 1000");
@@ -700,6 +708,8 @@ SearchResult Searcher::search(const SearchRequest& req) {
       impl_->db.reopen();
     } catch (const Xapian::QueryParserError& e) {
       throw QueryError("bad_query", e.get_msg());
+    } catch (const Xapian::Error& e) {
+      throw translate(e, "searching index " + impl_->path);
     }
   }
 }
@@ -708,7 +718,10 @@ std::optional<corpus::Document> Searcher::document(const std::string& id) {
   Xapian::PostingIterator it = impl_->db.postlist_begin(schema::kId + id);
   if (id.empty() || it == impl_->db.postlist_end(schema::kId + id)) return std::nullopt;
   auto j = nlohmann::json::parse(impl_->db.get_document(*it).get_data(), nullptr, false);
-  if (j.is_discarded()) return std::nullopt;
+  // The record exists but is not what this program stores: damage, not an unknown document.
+  if (j.is_discarded() || !j.is_object())
+    throw IndexError(IndexErrorKind::kCorrupt, "document " + id + " in index " + impl_->path +
+                                                   ": stored data does not parse");
   return corpus::document_from_json(j);
 }
 

@@ -39,4 +39,26 @@ std::string Metrics::render(std::size_t documents, std::uint64_t revision) const
   return out.str();
 }
 
+std::string render_cache_metrics(const ResponseCache::Stats& c) {
+  std::ostringstream o;
+  auto gauge = [&](const char* name, const char* help, std::size_t v) {
+    o << "# HELP " << name << " " << help << "\n# TYPE " << name << " gauge\n"
+      << name << " " << v << "\n";
+  };
+  gauge("tracuu_response_cache_bytes", "Bytes held by the reply cache.", c.bytes);
+  gauge("tracuu_response_cache_max_bytes", "The reply cache's byte budget.", c.max_bytes);
+  gauge("tracuu_response_cache_entries", "Replies in the cache.", c.entries);
+  o << "# HELP tracuu_response_cache_lookups_total Cache lookups by result.\n"
+    << "# TYPE tracuu_response_cache_lookups_total counter\n"
+    << "tracuu_response_cache_lookups_total{result=\"hit\"} " << c.hits << "\n"
+    << "tracuu_response_cache_lookups_total{result=\"miss\"} " << c.misses << "\n"
+    << "# HELP tracuu_response_cache_evictions_total Replies dropped for the byte budget.\n"
+    << "# TYPE tracuu_response_cache_evictions_total counter\n"
+    << "tracuu_response_cache_evictions_total " << c.evictions << "\n"
+    << "# HELP tracuu_response_cache_invalidations_total Cache resets on a new index revision.\n"
+    << "# TYPE tracuu_response_cache_invalidations_total counter\n"
+    << "tracuu_response_cache_invalidations_total " << c.invalidations << "\n";
+  return o.str();
+}
+
 }  // namespace tracuu::server

@@ -7,6 +7,8 @@
 #include <mutex>
 #include <string>
 
+#include "response_cache.h"
+
 namespace tracuu::server {
 
 // Thread-safe; one instance per server.
@@ -24,5 +26,8 @@ class Metrics {
   std::uint64_t count_ = 0;
   double sum_ = 0;
 };
+
+// The reply cache's gauges and counters, in the same format.
+std::string render_cache_metrics(const ResponseCache::Stats& c);
 
 }  // namespace tracuu::server

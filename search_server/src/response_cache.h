@@ -13,15 +13,9 @@
 #include <utility>
 #include <vector>
 
-namespace tracuu::server {
+#include "reply.h"
 
-struct Reply {
-  int status = 200;
-  std::string content_type = "application/json; charset=utf-8";
-  std::string body;
-  std::string etag;
-  std::string cache_control = "no-cache";
-};
+namespace tracuu::server {
 
 struct CachedReply {
   Reply reply;

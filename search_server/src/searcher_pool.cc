@@ -9,6 +9,10 @@ using Clock = std::chrono::steady_clock;
 // request, and a second is well under what a user notices after running `tracuu index`.
 constexpr Clock::duration kRecheck = std::chrono::seconds(1);
 
+std::string state_of(const indexer::Searcher& s) {
+  return s.uuid() + '@' + std::to_string(s.revision());
+}
+
 }  // namespace
 
 struct SearcherPool::Slot {
@@ -31,16 +35,30 @@ indexer::Searcher& SearcherPool::Lease::operator*() const { return *slot_->searc
 SearcherPool::SearcherPool(std::string db_path, std::size_t size)
     : db_path_(std::move(db_path)), size_(size == 0 ? 1 : size) {
   probe_ = std::make_unique<indexer::Searcher>(db_path_);
-  newest_ = probe_->revision();
+  seen(*probe_);
   probe_checked_ = Clock::now().time_since_epoch().count();
 }
 
 SearcherPool::~SearcherPool() = default;
 
-void SearcherPool::seen(std::uint64_t revision) {
-  auto known = newest_.load();
-  while (revision > known && !newest_.compare_exchange_weak(known, revision)) {
+// Two handles reopening at once may report their states out of order; the older one then
+// looks new for a moment, every handle at the newer one reopens on its next lease and puts it
+// back. Correct either way: generations only tell states apart.
+std::uint64_t SearcherPool::seen(const indexer::Searcher& s) {
+  std::string state = state_of(s);
+  std::lock_guard lock(state_mutex_);
+  if (state != state_) {
+    state_ = std::move(state);
+    ++generation_;
   }
+  return generation_.load();
+}
+
+std::optional<std::uint64_t> SearcherPool::generation_of(const indexer::Searcher& s) {
+  std::string state = state_of(s);
+  std::lock_guard lock(state_mutex_);
+  if (state != state_) return std::nullopt;
+  return generation_.load();
 }
 
 SearcherPool::Lease SearcherPool::acquire() {
@@ -68,19 +86,20 @@ SearcherPool::Lease SearcherPool::acquire() {
       throw;
     }
     Lease lease(*this, std::move(slot));
-    seen(lease->revision());
+    seen(*lease);
     return lease;
   }
   Lease lease(*this, std::move(slot));  // returns the handle to the pool if reopen() throws
-  auto& s = *lease;
-  // Behind the newest revision another handle has seen: catch up now, so that a client never
-  // gets older results after newer ones (and replies can be cached under that revision).
-  if (now - lease.slot_->checked > kRecheck || s.revision() < newest_.load()) {
-    s.reopen();
-    lease.slot_->checked = now;
-    seen(s.revision());
-  }
+  // Not at the newest state another handle has seen: catch up now, so that a client never gets
+  // older results after newer ones (and replies can be cached under that state).
+  if (now - lease.slot_->checked > kRecheck || !generation_of(*lease)) refresh(lease);
   return lease;
+}
+
+void SearcherPool::refresh(Lease& lease) {
+  lease->reopen();
+  lease.slot_->checked = Clock::now();
+  seen(*lease);
 }
 
 void SearcherPool::release(std::unique_ptr<Slot> slot) {
@@ -91,19 +110,19 @@ void SearcherPool::release(std::unique_ptr<Slot> slot) {
   available_.notify_one();
 }
 
-std::uint64_t SearcherPool::revision() {
+std::uint64_t SearcherPool::generation() {
   auto now = Clock::now();
   if (now.time_since_epoch().count() - probe_checked_.load() > kRecheck.count()) {
-    // One thread checks; the others go on with the revision known (at most a second old).
+    // One thread checks; the others go on with the state known (at most a second old).
     std::unique_lock lock(probe_mutex_, std::try_to_lock);
     if (lock.owns_lock() &&
         now.time_since_epoch().count() - probe_checked_.load() > kRecheck.count()) {
-      probe_->reopen();
       probe_checked_ = now.time_since_epoch().count();
-      seen(probe_->revision());
+      probe_->reopen();
+      seen(*probe_);
     }
   }
-  return newest_.load();
+  return generation_.load();
 }
 
 }  // namespace tracuu::server

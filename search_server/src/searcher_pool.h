@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,16 +45,26 @@ class SearcherPool {
   };
 
   // Waits while every handle is in use. The handle has picked up commits made by another
-  // process at most a second ago, and is never older than one any other lease has seen.
+  // process at most a second ago, and is at the newest state of the index any handle has seen.
   Lease acquire();
 
-  // The newest index revision known: checked on disk at most once a second, and raised at
-  // once whenever a handle reopens onto a newer one.
-  std::uint64_t revision();
+  // The generation of the newest index state known: a number that grows whenever the index
+  // changes (a commit, a rebuild, a compaction), checked on disk at most once a second and
+  // moved on at once whenever a handle reopens onto a new state. A rebuilt index starts its
+  // revisions again from 1 under new UUIDs, so states are told apart by both, never by the
+  // revision alone.
+  std::uint64_t generation();
+  // The generation `s` is at, when it is the newest state known; none when the index has moved
+  // on since (what it made is already stale).
+  std::optional<std::uint64_t> generation_of(const indexer::Searcher& s);
+
+  // Reopens the handle a request holds after the index changed under it mid-read.
+  void refresh(Lease& lease);
 
  private:
   void release(std::unique_ptr<Slot> slot);
-  void seen(std::uint64_t revision);
+  // Records the state a handle has just reopened onto as the newest; returns its generation.
+  std::uint64_t seen(const indexer::Searcher& s);
 
   const std::string db_path_;
   const std::size_t size_;
@@ -61,7 +72,9 @@ class SearcherPool {
   std::condition_variable available_;
   std::vector<std::unique_ptr<Slot>> idle_;  // most recently used last
   std::size_t created_ = 0;
-  std::atomic<std::uint64_t> newest_{0};
+  std::mutex state_mutex_;
+  std::string state_;                         // "uuids@revision" of the newest state seen
+  std::atomic<std::uint64_t> generation_{0};  // bumped whenever state_ changes
   std::mutex probe_mutex_;
   std::unique_ptr<indexer::Searcher> probe_;  // only ever reopened, for revision()
   std::atomic<std::chrono::steady_clock::rep> probe_checked_{0};

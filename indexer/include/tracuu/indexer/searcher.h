@@ -86,6 +86,8 @@ class Searcher {
   // Picks up commits made by another process; returns true when the revision changed.
   bool reopen();
   std::uint64_t revision() const;
+  // The shards' UUIDs: new with every rebuild and compaction (the revision may then go down).
+  std::string uuid() const;
   std::size_t document_count() const;
 
   SearchResult search(const SearchRequest& request);  // throws QueryError
@@ -98,6 +100,7 @@ class Searcher {
   std::map<std::string, FacetCounts> all_facets(std::size_t limit_per_facet);
 
  private:
+  bool reopen_now();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -1,0 +1,246 @@
+// The endpoints' bodies: parse, call the Searcher, render JSON or a page.
+#include "endpoints.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "http_error.h"
+#include "pages.h"
+
+namespace tracuu::server {
+namespace {
+
+// The handle the worker's current request holds, taken on its first use in the request and
+// given back as soon as the reply is made.
+thread_local std::optional<SearcherPool::Lease> t_lease;
+
+indexer::SearchResult run_search(indexer::Searcher& s, const indexer::SearchRequest& r) {
+  try {
+    return s.search(r);
+  } catch (const indexer::QueryError& e) {
+    throw HttpError{400, e.code, "Truy vấn không hợp lệ: " + std::string(e.what())};
+  }
+}
+
+indexer::DirectiveRecord find_directive(indexer::Searcher& s, const std::string& number) {
+  auto rec = s.directive(number);
+  if (!rec)
+    throw HttpError{404, "not_found",
+                    "Không có văn bản nào mang hoặc dẫn chiếu số " + number + "."};
+  return *rec;
+}
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string content_type_of(const std::filesystem::path& path) {
+  auto ext = path.extension().string();
+  return ext == ".css"   ? "text/css; charset=utf-8"
+         : ext == ".js"  ? "text/javascript; charset=utf-8"
+         : ext == ".svg" ? "image/svg+xml"
+         : ext == ".png" ? "image/png"
+                         : "application/octet-stream";
+}
+
+}  // namespace
+
+Endpoints::Endpoints(SearcherPool& searchers, const Metrics& metrics, const ResponseCache* cache,
+                     std::filesystem::path web_dir, Log& log)
+    : searchers_(searchers),
+      metrics_(metrics),
+      cache_(cache),
+      web_dir_(std::move(web_dir)),
+      log_(log) {}
+
+indexer::Searcher& Endpoints::searcher() {
+  if (!t_lease) t_lease.emplace(searchers_.acquire());
+  return **t_lease;
+}
+
+std::optional<std::uint64_t> Endpoints::finish_request() {
+  if (!t_lease) return std::nullopt;
+  std::optional<std::uint64_t> made_at;
+  try {
+    made_at = searchers_.generation_of(**t_lease);
+  } catch (...) {  // a handle that cannot tell its state made nothing worth caching
+  }
+  t_lease.reset();
+  return made_at;
+}
+
+Reply Endpoints::answer(Endpoint endpoint, const Request& r) {
+  try {
+    return (this->*endpoint)(r);
+  } catch (const indexer::IndexError& e) {
+    if (e.kind != indexer::IndexErrorKind::kModified || !t_lease) throw;
+  } catch (const HttpError&) {
+    throw;
+  } catch (const std::exception&) {
+    throw;
+  } catch (...) {
+    // A library error not yet translated into IndexError (the Searcher's read paths are
+    // being moved behind one translating helper): as likely a stale handle, retried alike.
+    if (!t_lease) throw;
+  }
+  searchers_.refresh(*t_lease);
+  return (this->*endpoint)(r);
+}
+
+// Runs a tiny query, so that a damaged index shows here and not only in every search.
+Reply Endpoints::healthz(const Request&) {
+  try {
+    indexer::SearchRequest probe;
+    probe.limit = 1;
+    probe.facets = false;
+    auto& s = searcher();
+    s.search(probe);
+    return json_reply(
+        {{"status", "ok"}, {"documents", s.document_count()}, {"revision", s.revision()}});
+  } catch (const indexer::IndexError& e) {
+    if (e.kind == indexer::IndexErrorKind::kModified) throw;  // answer() retries it
+    log_.line("tracuu serve: /healthz: " + describe(e));
+    Reply r = json_reply(
+        {{"status", "error"}, {"kind", indexer::kind_name(e.kind)}, {"reason", e.what()}});
+    r.status = 503;
+    return r;
+  }
+}
+
+Reply Endpoints::metrics(const Request&) {
+  auto& s = searcher();
+  Reply r;
+  r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  r.body = metrics_.render(s.document_count(), s.revision());
+  if (cache_) r.body += render_cache_metrics(cache_->stats());
+  return r;
+}
+
+Reply Endpoints::api_search(const Request& r) {
+  ParsedSearch p = parse_search(r.params);
+  auto result = run_search(searcher(), p.request);
+  auto j = indexer::to_json(result);
+  j["page"] = p.page;
+  j["size"] = p.size;
+  j["pages"] = (result.total + p.size - 1) / p.size;
+  return json_reply(j);
+}
+
+Reply Endpoints::api_document(const Request& r) {
+  const std::string id(r.rest);
+  auto& s = searcher();
+  auto doc = s.document(id);
+  if (!doc) throw HttpError{404, "not_found", "Không tìm thấy văn bản " + id + "."};
+  nlohmann::json j = corpus::to_json(*doc);
+  j.erase("origin");
+  nlohmann::json paragraphs = nlohmann::json::array();
+  std::size_t n = 0;
+  for (const auto& p : j["paragraphs"]) {
+    auto q = p;
+    q["anchor"] = std::string("p").append(std::to_string(++n));
+    paragraphs.push_back(q);
+  }
+  j["paragraphs"] = paragraphs;
+  for (auto& c : j["citations"])
+    c["url"] = "/api/directives/" + url_encode(c["number"].get<std::string>());
+  nlohmann::json related = nlohmann::json::array();
+  for (const auto& h : s.related(*doc, 8)) related.push_back(indexer::to_json(h));
+  j["related"] = related;
+  j["permalink"] = "/d/" + url_encode(id);
+  return revalidatable(json_reply(j));
+}
+
+Reply Endpoints::api_directive(const Request& r) {
+  auto& s = searcher();
+  auto rec = find_directive(s, std::string(r.rest));
+  auto j = indexer::to_json(rec);
+  if (rec.document_id) {
+    if (auto doc = s.document(*rec.document_id)) j["text"] = doc->text;
+  }
+  j["permalink"] = "/directive/" + url_encode(rec.number);
+  return json_reply(j);
+}
+
+Reply Endpoints::api_suggest(const Request& r) {
+  std::string q = parse_suggest_query(r.params);
+  auto& s = searcher();
+  nlohmann::json j{{"q", q},
+                   {"completions", q.empty() ? std::vector<std::string>{} : s.suggest(q, 8)}};
+  indexer::SearchRequest request;
+  request.query = q;
+  request.limit = 0;
+  request.facets = false;
+  auto res = q.empty() ? indexer::SearchResult{} : run_search(s, request);
+  j["suggestion"] = res.suggestion ? nlohmann::json(*res.suggestion) : nlohmann::json(nullptr);
+  return json_reply(j);
+}
+
+Reply Endpoints::api_facets(const Request&) {
+  auto facets = searcher().all_facets(1000);
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [name, counts] : facets) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& [k, v] : counts) arr.push_back({{"value", k}, {"count", v}});
+    j[name == "directive" ? "most_cited" : name] = arr;
+  }
+  return json_reply(j);
+}
+
+Reply Endpoints::page_search(const Request& r) {
+  SearchPage page;
+  try {
+    ParsedSearch p = parse_search(r.params);
+    page.request = p.request;
+    page.page = p.page;
+    page.size = p.size;
+    page.result = run_search(searcher(), p.request);
+  } catch (const HttpError& e) {
+    page.error = e.message;
+    Reply reply = html_reply(render_search(page));
+    reply.status = e.status;
+    return reply;
+  }
+  return html_reply(render_search(page));
+}
+
+Reply Endpoints::page_document(const Request& r) {
+  auto& s = searcher();
+  auto doc = s.document(std::string(r.rest));
+  if (!doc) throw HttpError{404, "not_found", "Không tìm thấy văn bản này."};
+  return revalidatable(html_reply(render_document(*doc, s.related(*doc, 8), "")));
+}
+
+Reply Endpoints::page_directive(const Request& r) {
+  auto& s = searcher();
+  auto rec = find_directive(s, std::string(r.rest));
+  std::optional<corpus::Document> text;
+  if (rec.document_id) text = s.document(*rec.document_id);
+  return revalidatable(html_reply(render_directive(rec, text)));
+}
+
+Reply Endpoints::static_file(const Request& r) {
+  const std::string name(r.rest);
+  // Only plain file names: no traversal, no hidden files.
+  if (name.empty() || name[0] == '.' ||
+      name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") !=
+          std::string::npos)
+    throw HttpError{404, "not_found", "Không tìm thấy tệp."};
+  auto path = web_dir_ / "static" / name;
+  if (!std::filesystem::is_regular_file(path))
+    throw HttpError{404, "not_found", "Không tìm thấy tệp."};
+  Reply reply;
+  reply.body = read_file(path);
+  reply.content_type = content_type_of(path);
+  reply.etag = etag_of(reply.body);
+  reply.cache_control = "public, max-age=300";
+  return reply;
+}
+
+Reply Endpoints::not_found(const Request&) {
+  throw HttpError{404, "not_found", "Không tìm thấy trang."};
+}
+
+}  // namespace tracuu::server
