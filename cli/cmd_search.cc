@@ -9,7 +9,7 @@ namespace tracuu::cli {
 void register_search(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("search", "Search the index (empty query + filters = browse)");
   static std::string db, query, sort = "relevance";
-  static std::vector<std::string> provinces, directives, types;
+  static std::vector<std::string> provinces, directives, types, years;
   static std::string from, to;
   static std::size_t limit = 10, offset = 0;
   static bool json = false;
@@ -20,6 +20,7 @@ void register_search(CLI::App& app, int& exit_code) {
   cmd->add_option("--directive", directives,
                   "filter by cited document number, any variant (repeatable)");
   cmd->add_option("--type", types, "filter by type: news, ke-hoach, chi-thi, ket-luan, ...");
+  cmd->add_option("--year", years, "filter by year, YYYY (repeatable)");
   cmd->add_option("--from", from, "YYYY-MM-DD");
   cmd->add_option("--to", to, "YYYY-MM-DD");
   cmd->add_option("--sort", sort, "relevance|date")->check(CLI::IsMember({"relevance", "date"}));
@@ -33,6 +34,7 @@ void register_search(CLI::App& app, int& exit_code) {
     req.provinces = provinces;
     req.directives = directives;
     req.types = types;
+    req.years = years;
     if (!from.empty()) req.from = from;
     if (!to.empty()) req.to = to;
     req.sort = sort == "date" ? indexer::SortOrder::kDate : indexer::SortOrder::kRelevance;

@@ -5,7 +5,7 @@
 
 #include "schema.h"
 #include "tracuu/corpus/extractor.h"
-#include "tracuu/indexer/searcher.h"
+#include "tracuu/indexer/search_request.h"
 #include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
 #include "tracuu/tokenizer/tokenizer.h"
@@ -107,11 +107,6 @@ Xapian::Query word_query(const tokenizer::Token& t, const Xapian::Database& db) 
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, forms, 0.5));
 }
 
-Xapian::Query docnum_query(const std::string& canonical) {
-  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::kCited + canonical),
-                       Xapian::Query(schema::kHeaderNumber + canonical));
-}
-
 // "Kết luận 114", "KL 114": every canonical number with that type and number.
 std::optional<Xapian::Query> short_docnum_query(const std::string& type_word,
                                                 const std::string& number) {
@@ -211,6 +206,11 @@ Xapian::Query field_query(const std::string& field, const std::string& value,
 
 }  // namespace
 
+Xapian::Query docnum_query(const std::string& canonical) {
+  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::kCited + canonical),
+                       Xapian::Query(schema::kHeaderNumber + canonical));
+}
+
 namespace {
 
 // Runs of the `gaps` characters become one `joiner`, none at the ends: "  Sơn \t La " ->
@@ -249,7 +249,7 @@ std::string canonical_province(const std::string& typed, const Xapian::Database&
 
 ParsedQuery parse_query(const std::string& raw, const Xapian::Database& db) {
   if (raw.size() > kMaxQueryBytes)
-    throw QueryError("query_too_long", "query is longer than 1000 bytes");
+    throw QueryError("query_too_long", "query is longer than 1000 bytes", "query");
   std::string input = tokenizer::normalize_keep_case(raw);  // also replaces invalid UTF-8
   ParsedQuery out;
   std::vector<Xapian::Query> must, must_not, should;

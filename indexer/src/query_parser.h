@@ -18,6 +18,9 @@ struct ParsedQuery {
 // for input that cannot be searched at all (over the length limit).
 ParsedQuery parse_query(const std::string& input, const Xapian::Database& db);
 
+// The documents citing a canonical document number, and the archived text of that number.
+Xapian::Query docnum_query(const std::string& canonical);
+
 // A document type as the index names it, typed as a slug or a label: "ke-hoach", "Kế hoạch".
 std::string type_slug(const std::string& typed);
 

@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "errors.h"
+#include "filters.h"
 #include "query_parser.h"
 #include "schema.h"
 #include "shards.h"
@@ -336,30 +337,6 @@ Hit make_hit(const Xapian::Document& xdoc, double score, const std::vector<std::
   return h;
 }
 
-std::string compact_date(const std::string& iso, const char* what) {
-  // "2015-07-14" -> "20150714"; rejects anything else.
-  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-')
-    throw QueryError("bad_date", std::string(what) + " must be YYYY-MM-DD");
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (!std::isdigit(static_cast<unsigned char>(iso[i])))
-      throw QueryError("bad_date", std::string(what) + " must be YYYY-MM-DD");
-  int m = std::stoi(iso.substr(5, 2)), d = std::stoi(iso.substr(8, 2));
-  if (m < 1 || m > 12 || d < 1 || d > 31)
-    throw QueryError("bad_date", std::string(what) + " is not a valid date");
-  return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
-}
-
-Xapian::Query any_of(const char* prefix, const std::vector<std::string>& values) {
-  std::vector<Xapian::Query> qs;
-  for (const auto& v : values) qs.emplace_back(prefix + v);
-  return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
-}
-
-std::string canonical_number(const std::string& any) {
-  auto d = tokenizer::parse_docnum(any);
-  return d ? d->canonical : tokenizer::normalize_keep_case(any);
-}
-
 // The syllables an accentless query word may stand for (its accented forms from the synonym
 // table, and itself), with the log of their document frequencies, most frequent first. An
 // accented word stands only for itself.
@@ -631,7 +608,7 @@ std::string Searcher::uuid() const {
 }
 
 SearchResult Searcher::search(const SearchRequest& req) {
-  if (req.limit > 1000) throw QueryError("bad_limit", "limit must be at most 1000");
+  if (req.limit > 1000) throw QueryError("bad_limit", "limit must be at most 1000", "limit");
   for (int attempt = 0;; ++attempt) {
     try {
       ParsedQuery parsed = parse_query(req.query, impl_->db);
@@ -639,35 +616,8 @@ SearchResult Searcher::search(const SearchRequest& req) {
       const std::vector<std::string> reading = best_reading(impl_->db, parsed.words);
       if (auto boost = reading_boost(reading))
         query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, *boost);
-      std::vector<Xapian::Query> filters;
-      if (!req.provinces.empty()) {
-        std::vector<std::string> p;
-        for (const auto& v : req.provinces) p.push_back(canonical_province(v, impl_->db));
-        filters.push_back(any_of(schema::kProvince, p));
-      }
-      if (!req.directives.empty()) {
-        std::vector<Xapian::Query> d;
-        for (const auto& v : req.directives) {
-          std::string c = canonical_number(v);
-          d.push_back(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::kCited + c),
-                                    Xapian::Query(schema::kHeaderNumber + c)));
-        }
-        filters.push_back(Xapian::Query(Xapian::Query::OP_OR, d.begin(), d.end()));
-      }
-      if (!req.types.empty()) {
-        std::vector<std::string> slugs;
-        for (const auto& t : req.types) slugs.push_back(type_slug(t));
-        filters.push_back(any_of(schema::kType, slugs));
-      }
-      if (req.from || req.to) {
-        std::string from = req.from ? compact_date(*req.from, "from") : "00000000";
-        std::string to = req.to ? compact_date(*req.to, "to") : "99999999";
-        filters.push_back(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDate, from, to));
-      }
-      if (!filters.empty()) {
-        Xapian::Query f(Xapian::Query::OP_AND, filters.begin(), filters.end());
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query, f);
-      }
+      if (auto filters = filter_query(req, impl_->db))
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, *filters);
       if (std::getenv("TRACUU_EXPLAIN"))
         std::fprintf(stderr, "%s\n", query.get_description().c_str());
       Xapian::Enquire enquire(impl_->db);
@@ -707,7 +657,7 @@ SearchResult Searcher::search(const SearchRequest& req) {
       if (attempt > 2) throw;
       impl_->db.reopen();
     } catch (const Xapian::QueryParserError& e) {
-      throw QueryError("bad_query", e.get_msg());
+      throw QueryError("bad_query", e.get_msg(), "query");
     } catch (const Xapian::Error& e) {
       throw translate(e, "searching index " + impl_->path);
     }
@@ -882,10 +832,10 @@ nlohmann::json to_json(const SearchResult& r) {
   nlohmann::json facets = nlohmann::json::object();
   for (const char* name : {"province", "directive", "type", "year"}) {
     // An array of [name, count] keeps the order (most frequent first; years newest first).
-    nlohmann::json f = nlohmann::json::object();
+    nlohmann::json f = nlohmann::json::array();
     auto it = r.facets.find(name);
     if (it != r.facets.end())
-      for (const auto& [k, v] : it->second) f[k] = v;
+      for (const auto& [k, v] : it->second) f.push_back(nlohmann::json::array({k, v}));
     facets[name] = f;
   }
   return {{"total", r.total},

@@ -18,7 +18,7 @@ indexer::SearchResult run_search(indexer::Searcher& s, const indexer::SearchRequ
   try {
     return s.search(r);
   } catch (const indexer::QueryError& e) {
-    throw HttpError{400, e.code, "Truy vấn không hợp lệ: " + std::string(e.what())};
+    throw request_fault(e);
   }
 }
 

@@ -34,6 +34,27 @@ bool passes_by_itself(const HttpError& e) {
 
 }  // namespace
 
+HttpError request_fault(const indexer::QueryError& e) {
+  struct Message {
+    const char* code;
+    const char* param;  // "" = any
+    const char* text;
+    bool show_value;  // the offending value follows the text
+  };
+  static const Message kMessages[] = {
+      {"bad_date", "from", "Ngày bắt đầu không hợp lệ (định dạng YYYY-MM-DD).", false},
+      {"bad_date", "to", "Ngày kết thúc không hợp lệ (định dạng YYYY-MM-DD).", false},
+      {"bad_date", "", "Ngày không hợp lệ (định dạng YYYY-MM-DD).", false},
+      {"bad_year", "", "Năm không hợp lệ: ", true},
+      {"query_too_long", "", "Từ khóa quá dài (tối đa 1.000 ký tự).", false},
+      {"bad_limit", "", "Số kết quả tối đa là 1.000.", false},
+      {"bad_query", "", "Truy vấn không hợp lệ.", false}};
+  for (const auto& m : kMessages)
+    if (e.code == m.code && (*m.param == '\0' || e.param == m.param))
+      return {400, e.code, std::string(m.text) + (m.show_value ? e.value : "")};
+  return {400, e.code, "Truy vấn không hợp lệ: " + std::string(e.what())};
+}
+
 std::string describe(const indexer::IndexError& e) {
   std::string text = std::string(e.what()) + " [" + indexer::kind_name(e.kind) + "]";
   if (!e.detail.empty()) text += " " + e.detail;
@@ -60,6 +81,8 @@ Reply error_reply(bool api, Log& log) {
     throw;
   } catch (const HttpError& e) {
     return error_reply(e, api);
+  } catch (const indexer::QueryError& e) {
+    return error_reply(request_fault(e), api);
   } catch (const indexer::IndexError& e) {
     log.line(std::string("tracuu serve: ") + e.what() + " [" + indexer::kind_name(e.kind) + "] " +
              e.detail);

@@ -7,6 +7,7 @@
 #include "log.h"
 #include "reply.h"
 #include "tracuu/indexer/errors.h"
+#include "tracuu/indexer/search_request.h"
 
 namespace tracuu::server {
 
@@ -16,6 +17,10 @@ struct HttpError {
   std::string code;
   std::string message;  // Vietnamese, shown to users
 };
+
+// A request the indexer refused (bad date or year, query too long...) as the 400 users read: the
+// one table of Vietnamese messages for QueryError codes.
+HttpError request_fault(const indexer::QueryError& e);
 
 // The reply for the exception being handled (call only inside a catch block): JSON when `api`
 // (and for 405/414, whatever the path), otherwise an HTML page. Faults of the index and of the

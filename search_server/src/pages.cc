@@ -86,6 +86,7 @@ std::string search_url(const indexer::SearchRequest& r, std::size_t page, const 
   for (const auto& p : r.provinces) q += "&province=" + url_encode(p);
   for (const auto& d : r.directives) q += "&directive=" + url_encode(d);
   for (const auto& t : r.types) q += "&type=" + url_encode(t);
+  for (const auto& y : r.years) q += "&year=" + url_encode(y);
   if (r.from) q += "&from=" + url_encode(*r.from);
   if (r.to) q += "&to=" + url_encode(*r.to);
   if (sort != "relevance") q += "&sort=" + sort;
@@ -230,11 +231,7 @@ std::string render_search(const SearchPage& page) {
   o << facet_box("Tỉnh/thành phố", "province", facet("province"), r.provinces)
     << facet_box("Văn bản được dẫn chiếu", "directive", facet("directive"), r.directives)
     << facet_box("Loại văn bản", "type", facet("type"), r.types, true);
-  std::vector<std::string> no_years;
-  if (r.from && r.to && r.from->size() == 10 && r.from->substr(4) == "-01-01" &&
-      r.to->substr(0, 4) == r.from->substr(0, 4) && r.to->substr(4) == "-12-31")
-    no_years.push_back(r.from->substr(0, 4));
-  o << facet_box("Năm", "year", facet("year"), no_years);
+  o << facet_box("Năm", "year", facet("year"), r.years);
   o << "<fieldset class=\"facet\"><legend>Khoảng thời gian</legend>"
     << "<label>Từ ngày <input type=\"date\" name=\"from\" value=\""
     << html_escape(r.from.value_or(""))

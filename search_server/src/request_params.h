@@ -11,8 +11,6 @@
 
 namespace tracuu::server {
 
-constexpr std::size_t kMaxQuery = 1000;
-
 // Decoded, in the order given (a name may repeat).
 using Params = std::vector<std::pair<std::string, std::string>>;
 

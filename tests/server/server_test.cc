@@ -101,7 +101,9 @@ TEST_F(ServerTest, SearchReturnsHitsFacetsAndPaging) {
   EXPECT_GT(j["total"].get<int>(), 0);
   EXPECT_LE(j["hits"].size(), 2u);
   EXPECT_EQ(j["size"], 2);
-  EXPECT_TRUE(j["facets"]["province"].contains("Sơn La"));
+  bool son_la = false;
+  for (const auto& entry : j["facets"]["province"]) son_la = son_la || entry[0] == "Sơn La";
+  EXPECT_TRUE(son_la) << j["facets"]["province"];
   for (const auto& h : j["hits"])
     EXPECT_NE(h["snippet"].get<std::string>().find("<mark>"), std::string::npos);
 }
@@ -112,6 +114,32 @@ TEST_F(ServerTest, RepeatedDirectiveParametersAreOredAndVariantsAccepted) {
       get("/api/search?directive=114-KL%2FTW&directive=49-CT%2FTW").json()["total"].get<int>();
   EXPECT_GT(one, 0);
   EXPECT_GT(two, one);
+}
+
+// year=A&year=B is A or B, like every repeatable filter: never the years between.
+TEST_F(ServerTest, RepeatedYearsAreOredNotARange) {
+  auto years = get("/api/search?size=1").json()["facets"]["year"];
+  ASSERT_GE(years.size(), 3u) << "the sample spans at least three years";
+  // Facets list years newest first, as [year, count] arrays.
+  for (std::size_t i = 1; i < years.size(); ++i)
+    EXPECT_GT(years[i - 1][0].get<std::string>(), years[i][0].get<std::string>()) << years;
+  std::string newest = years.front()[0], oldest = years.back()[0];
+  std::size_t expected = years.front()[1].get<std::size_t>() + years.back()[1].get<std::size_t>();
+  auto j = get("/api/search?size=100&year=" + oldest + "&year=" + newest).json();
+  EXPECT_EQ(j["total"].get<std::size_t>(), expected);
+  for (const auto& h : j["hits"]) {
+    std::string year = h["date"].get<std::string>().substr(0, 4);
+    EXPECT_TRUE(year == oldest || year == newest) << h["id"] << " dated " << year;
+  }
+  // The page keeps both years checked, newest first, and its links carry both.
+  auto page = get("/search?year=" + oldest + "&year=" + newest).body;
+  auto at_newest = page.find("name=\"year\" value=\"" + newest + "\" checked");
+  auto at_oldest = page.find("name=\"year\" value=\"" + oldest + "\" checked");
+  EXPECT_NE(at_newest, std::string::npos);
+  EXPECT_NE(at_oldest, std::string::npos);
+  EXPECT_LT(at_newest, at_oldest);
+  expect_json_error(get("/api/search?year=2019&year=20x9"), 400);
+  EXPECT_EQ(get("/api/search?year=20x9").json()["error"]["message"], "Năm không hợp lệ: 20x9");
 }
 
 TEST_F(ServerTest, DocumentsHaveParagraphAnchorsCitationsAndRelated) {
@@ -171,6 +199,10 @@ TEST_F(ServerTest, SuggestFacetsHealthAndMetricsAnswer) {
 TEST_F(ServerTest, BadParametersAreJson400s) {
   expect_json_error(get("/api/search?from=2020-13-01"), 400);
   expect_json_error(get("/api/search?to=hom-qua"), 400);
+  EXPECT_EQ(get("/api/search?to=hom-qua").json()["error"]["message"],
+            "Ngày kết thúc không hợp lệ (định dạng YYYY-MM-DD).");
+  EXPECT_EQ(get("/api/suggest?q=" + std::string(1001, 'a')).json()["error"]["code"],
+            "query_too_long");
   expect_json_error(get("/api/search?size=101"), 400);
   expect_json_error(get("/api/search?size=-1"), 400);
   expect_json_error(get("/api/search?sort=random"), 400);

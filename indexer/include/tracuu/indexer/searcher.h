@@ -7,35 +7,15 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "tracuu/corpus/document.h"
+#include "tracuu/indexer/errors.h"
+#include "tracuu/indexer/search_request.h"
 
 namespace tracuu::indexer {
-
-// Thrown for a request the user must fix (bad date, unknown sort...); message is Vietnamese-safe
-// English for logs, `code` a stable machine code.
-struct QueryError : std::runtime_error {
-  std::string code;
-  QueryError(std::string c, const std::string& msg) : std::runtime_error(msg), code(std::move(c)) {}
-};
-
-enum class SortOrder { kRelevance, kDate };
-
-struct SearchRequest {
-  std::string query;                    // may be empty: browse by filters
-  std::vector<std::string> provinces;   // OR within, AND across fields
-  std::vector<std::string> directives;  // any variant; canonicalized
-  std::vector<std::string> types;
-  std::optional<std::string> from, to;  // ISO dates, inclusive
-  SortOrder sort = SortOrder::kRelevance;
-  std::size_t offset = 0;
-  std::size_t limit = 10;
-  bool facets = true;
-};
 
 struct Hit {
   std::string id;
