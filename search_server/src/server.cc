@@ -2,13 +2,11 @@
 // back, with its log line and metrics. Endpoints (endpoints.cc) hold no HTTP plumbing.
 #include "tracuu/server/server.h"
 
-#include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
 
@@ -18,6 +16,9 @@
 #include <optional>
 #include <thread>
 
+#include "admission.h"
+#include "connection.h"
+#include "connection_watch.h"
 #include "endpoints.h"
 #include "http_error.h"
 #include "log.h"
@@ -42,11 +43,8 @@ unsigned search_threads(const ServerOptions& o) {
   return o.threads ? o.threads : std::max(2u, 2 * std::thread::hardware_concurrency());
 }
 
-// Connections served at once. Poco keeps a thread on each keep-alive connection while it stays
-// open (up to the keep-alive timeout when idle), so with one thread per search a handful of
-// open browser tabs or benchmark connections locked every other client out. Connection threads
-// only parse, answer cache hits and send; the searches run on the Workers.
-constexpr unsigned kMinConnectionThreads = 64;
+// How long an idle keep-alive connection keeps its thread waiting for the next request.
+constexpr long kKeepAliveSeconds = 5;
 
 // One request as the log, the metrics and the reply rules see it.
 struct Exchange {
@@ -88,28 +86,6 @@ struct Answer {
   const Reply& reply() const { return shared ? shared->reply : own; }
 };
 
-using HandleFn = std::function<void(HTTPServerRequest&, HTTPServerResponse&)>;
-
-class Handler : public Poco::Net::HTTPRequestHandler {
- public:
-  explicit Handler(const HandleFn& fn) : fn_(fn) {}
-  void handleRequest(HTTPServerRequest& req, HTTPServerResponse& resp) override { fn_(req, resp); }
-
- private:
-  const HandleFn& fn_;
-};
-
-class Factory : public Poco::Net::HTTPRequestHandlerFactory {
- public:
-  explicit Factory(HandleFn fn) : fn_(std::move(fn)) {}
-  Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest&) override {
-    return new Handler(fn_);  // Poco takes ownership
-  }
-
- private:
-  HandleFn fn_;
-};
-
 }  // namespace
 
 struct SearchServer::Impl {
@@ -121,8 +97,13 @@ struct SearchServer::Impl {
   std::unique_ptr<Workers> workers;
   std::unique_ptr<Endpoints> endpoints;
   Flights flights;
+  // Connections: each runs on a thread of `pool` (Connection), admitted by `admission`,
+  // watched by `watch`; `context` is what they share.
+  Poco::AutoPtr<Admission> admission;
+  std::unique_ptr<ConnectionWatch> watch;
+  std::unique_ptr<ConnectionContext> context;
   std::unique_ptr<Poco::ThreadPool> pool;
-  std::unique_ptr<Poco::Net::HTTPServer> http;
+  std::unique_ptr<Poco::Net::TCPServer> tcp;
   std::uint16_t port = 0;
 
   void handle(HTTPServerRequest& req, HTTPServerResponse& resp);
@@ -261,9 +242,11 @@ SearchServer::SearchServer(const ServerOptions& options) : impl_(std::make_uniqu
 
 SearchServer::~SearchServer() { stop(); }
 
+// Connection threads only read requests, answer cache hits and send; searches run on the Workers,
+// so the number of connections served at once is set apart from the searches' (see admission.h).
 void SearchServer::start() {
   auto& o = impl_->options;
-  unsigned threads = std::max(kMinConnectionThreads, search_threads(o));
+  unsigned threads = std::max(o.max_connections, search_threads(o));
   Poco::Net::ServerSocket socket;
   try {
     socket.bind(Poco::Net::SocketAddress(o.host, o.port), true);
@@ -273,25 +256,32 @@ void SearchServer::start() {
                              e.displayText());
   }
   impl_->port = socket.address().port();
-  auto params = new Poco::Net::HTTPServerParams;  // reference-counted by Poco
+  Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(static_cast<int>(threads));
-  params->setMaxQueued(256);
+  params->setMaxQueued(static_cast<int>(threads));  // Admission never lets more in
   params->setKeepAlive(true);
+  params->setKeepAliveTimeout(Poco::Timespan(kKeepAliveSeconds, 0));
   params->setTimeout(Poco::Timespan(10, 0));
+  impl_->admission = new Admission(threads, std::max(1u, o.max_connections_per_client));
+  impl_->watch = std::make_unique<ConnectionWatch>(std::chrono::milliseconds(o.header_timeout_ms));
+  impl_->context = std::make_unique<ConnectionContext>(
+      ConnectionContext{params, *impl_->admission, *impl_->watch, impl_->metrics,
+                        [impl = impl_.get()](HTTPServerRequest& req, HTTPServerResponse& resp) {
+                          impl->handle(req, resp);
+                        }});
   impl_->pool = std::make_unique<Poco::ThreadPool>(2, static_cast<int>(threads));
-  impl_->http = std::make_unique<Poco::Net::HTTPServer>(
-      new Factory([impl = impl_.get()](HTTPServerRequest& req, HTTPServerResponse& resp) {
-        impl->handle(req, resp);
-      }),
-      *impl_->pool, socket, params);
-  impl_->http->start();
+  impl_->tcp = std::make_unique<Poco::Net::TCPServer>(new ConnectionFactory(*impl_->context),
+                                                      *impl_->pool, socket, params);
+  impl_->tcp->setConnectionFilter(impl_->admission);
+  impl_->tcp->start();
 }
 
 void SearchServer::stop() {
-  if (impl_ && impl_->http) {
-    impl_->http->stopAll(true);
-    impl_->http.reset();
+  if (impl_ && impl_->tcp) {
+    impl_->tcp->stop();        // no new connections
+    impl_->watch->stop_all();  // wakes every connection; each ends after its current request
     impl_->pool->joinAll();
+    impl_->tcp.reset();
   }
 }
 

@@ -40,6 +40,7 @@ TEST_F(ServerFaults, TheReplyCacheDoesNotOutliveARebuild) {
   auto health = get(port, "/healthz").json();
   EXPECT_EQ(health["documents"], 1) << "was " << documents_before;
 }
+
 TEST_F(ServerFaults, CommitsUnderLoadNeverGiveErrors) {
   for (std::size_t cache : {std::size_t{0}, std::size_t{8} << 20}) {
     auto o = options();
@@ -123,6 +124,7 @@ TEST_F(ServerFaults, HealthzRunsAQueryAndReportsADamagedIndex) {
   EXPECT_NE(captured.text().find("Database"), std::string::npos)
       << "the log carries Xapian's own message: " << captured.text();
 }
+
 TEST_F(ServerFaults, ADocumentWhoseStoredDataDoesNotParseIsAServerError) {
   // A record written over by something that is not this program's JSON.
   for (const auto& entry : fs::directory_iterator(db_)) {

@@ -37,7 +37,7 @@ inline std::string read_all(Poco::Net::StreamSocket& s, std::chrono::seconds tim
 
 // One request written as is, on a connection of its own; the whole answer.
 inline std::string raw_exchange(std::uint16_t port, const std::string& request,
-                            const std::string& from = "127.0.0.1") {
+                                const std::string& from = "127.0.0.1") {
   auto s = connect_from(from, port);
   send_text(s, request);
   return read_all(s, std::chrono::seconds(10));

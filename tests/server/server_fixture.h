@@ -42,7 +42,7 @@ inline Got get(std::uint16_t port, const std::string& uri) {
 }
 
 inline std::string request_text(const std::string& target, const std::string& method = "GET",
-                           const std::string& version = "HTTP/1.1") {
+                                const std::string& version = "HTTP/1.1") {
   return method + " " + target + " " + version + "\r\nHost: t\r\nConnection: close\r\n\r\n";
 }
 

@@ -19,6 +19,11 @@ struct ServerOptions {
   // Budget of the in-memory reply cache (whole replies per request URI, for the current index
   // revision); 0 = no cache.
   std::size_t cache_bytes = std::size_t{64} << 20;
+  // Each open connection holds a thread while it lasts: connections beyond these limits are
+  // answered 503 with Retry-After at once, instead of waiting for one.
+  unsigned max_connections = 128;
+  unsigned max_connections_per_client = 32;  // from one client address
+  unsigned header_timeout_ms = 5000;         // a whole request header must arrive within it, or 408
 };
 
 class SearchServer {
