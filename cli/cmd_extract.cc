@@ -8,7 +8,8 @@
 namespace tracuu::cli {
 
 void register_extract(CLI::App& app, int& exit_code) {
-  auto* cmd = app.add_subcommand("extract", "Read files/directories (- = stdin) into clean documents");
+  auto* cmd =
+      app.add_subcommand("extract", "Read files/directories (- = stdin) into clean documents");
   static std::vector<std::string> paths;
   static bool json = false;
   cmd->add_option("PATH", paths, "files, directories, .gz, or - for stdin")->required();
@@ -17,8 +18,9 @@ void register_extract(CLI::App& app, int& exit_code) {
     const auto& extractor = corpus::Extractor::shared();
     std::size_t ok = 0, failed = 0;
     auto on_error = [&](const corpus::ReadError& e) {
-      std::cerr << "tracuu extract: " << e.origin << ": " << e.reason << "\n";
-      if (e.reason.find("(document kept)") == std::string::npos) ++failed;
+      std::cerr << "tracuu extract: " << e.origin << ": " << e.reason
+                << (e.document_kept ? " (document kept)\n" : "\n");
+      if (!e.document_kept) ++failed;
     };
     for (const auto& path : paths) {
       corpus::read_path(

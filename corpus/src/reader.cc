@@ -3,16 +3,17 @@
 
 #include <uchardet/uchardet.h>
 #include <unicode/ucnv.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <iterator>
 
 #include "format_readers.h"
+#include "line_reader.h"
 #include "tracuu/corpus/format_detect.h"
 #include "tracuu/tokenizer/normalizer.h"
 
@@ -20,7 +21,6 @@ namespace tracuu::corpus {
 namespace {
 
 namespace fs = std::filesystem;
-constexpr std::size_t kMaxFileBytes = 64u << 20;  // larger inputs are refused with a reason
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
@@ -32,35 +32,58 @@ std::string lower(std::string s) {
   return s;
 }
 
-// Reads a whole file, gunzipping .gz; throws std::runtime_error with a reason.
-std::string slurp(const std::string& path) {
-  if (ends_with(lower(path), ".gz")) {
-    gzFile gz = gzopen(path.c_str(), "rb");
-    if (!gz) throw std::runtime_error("cannot open");
-    std::string out;
-    char buf[1 << 16];
-    int n;
-    while ((n = gzread(gz, buf, sizeof buf)) > 0) {
-      out.append(buf, static_cast<std::size_t>(n));
-      if (out.size() > 4 * kMaxFileBytes) {
-        gzclose(gz);
-        throw std::runtime_error("decompressed size over 256 MB");
-      }
-    }
-    int err = 0;
-    const char* msg = gzerror(gz, &err);
-    std::string reason = err < 0 && err != Z_BUF_ERROR ? msg : "";
-    gzclose(gz);
-    if (n < 0 || !reason.empty()) throw std::runtime_error("corrupt gzip data: " + reason);
-    return out;
+// gzip's trailer holds the uncompressed size modulo 2^32 (exact for one member under 4 GB).
+std::uintmax_t gzip_content_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in.seekg(-4, std::ios::end)) return 0;
+  unsigned char b[4];
+  if (!in.read(reinterpret_cast<char*>(b), 4)) return 0;
+  return std::uintmax_t{b[0]} | std::uintmax_t{b[1]} << 8 | std::uintmax_t{b[2]} << 16 |
+         std::uintmax_t{b[3]} << 24;
+}
+
+std::string over_limit(const ReadLimits& limits) {
+  return "over " + std::to_string(limits.max_bytes >> 20) + " MB";
+}
+
+// All of a stream (gunzipped when it is gzip), stopping as soon as it is over the limit;
+// throws std::runtime_error with a reason.
+std::string read_bounded(gzFile gz, std::size_t expected_bytes, const ReadLimits& limits) {
+  if (!gz) throw std::runtime_error("cannot open");
+  std::unique_ptr<gzFile_s, int (*)(gzFile)> closer(gz, gzclose);
+  std::string out;
+  // Growth by appending alone would reserve up to twice the limit.
+  out.reserve(std::min(expected_bytes, limits.max_bytes) + 1);
+  std::vector<char> buf(1 << 16);
+  int n;
+  while ((n = gzread(gz, buf.data(), static_cast<unsigned>(buf.size()))) > 0) {
+    if (out.size() + static_cast<std::size_t>(n) > limits.max_bytes)
+      throw std::runtime_error((gzdirect(gz) ? "" : "decompressed ") + over_limit(limits) +
+                               ", not read");
+    out.append(buf.data(), static_cast<std::size_t>(n));
   }
+  int err = 0;
+  const char* msg = gzerror(gz, &err);
+  if (n < 0 || (err < 0 && err != Z_BUF_ERROR))
+    throw std::runtime_error(std::string("corrupt gzip data: ") + msg);
+  return out;
+}
+
+// Reads a whole file, gunzipping .gz; throws std::runtime_error with a reason.
+std::string slurp(const std::string& path, const ReadLimits& limits) {
   std::error_code ec;
   auto size = fs::file_size(path, ec);
   if (ec) throw std::runtime_error("cannot read: " + ec.message());
-  if (size > kMaxFileBytes) throw std::runtime_error("file over 64 MB, not read");
+  if (ends_with(lower(path), ".gz"))
+    return read_bounded(gzopen(path.c_str(), "rb"), gzip_content_bytes(path), limits);
+  if (size > limits.max_bytes)
+    throw std::runtime_error("file " + over_limit(limits) + ", not read");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot open");
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::string out(size, '\0');  // no more than the size checked, even if the file grows
+  in.read(out.data(), static_cast<std::streamsize>(size));
+  out.resize(static_cast<std::size_t>(in.gcount()));
+  return out;
 }
 
 std::string detect_charset(std::string_view data) {
@@ -84,7 +107,39 @@ std::optional<std::string> convert_to_utf8(std::string_view data, const std::str
   return out;
 }
 
-RawDocument::Format format_of(const std::string& path, std::string_view content) {
+// nlohmann::json parses iteratively but copies and dumps recursively: deeper values are refused
+// here, before anything recurses over them.
+nlohmann::json parse_bounded(std::string_view text, int max_depth, bool& too_deep) {
+  too_deep = false;
+  return nlohmann::json::parse(
+      text,
+      [&](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+        if (depth > max_depth) too_deep = true;
+        return !too_deep;
+      },
+      false);
+}
+
+bool is_blank(std::string_view line) {
+  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+// A line that opens a JSON object (or is too deep to tell) starts JSON lines.
+bool starts_json_lines(std::string_view line, const ReadLimits& limits) {
+  std::size_t start = line.find_first_not_of(" \t\r");
+  if (start == std::string_view::npos || line[start] != '{') return false;
+  if (line.find('\0') != std::string_view::npos) {  // a damaged first line still tells
+    std::string without_nul(line.substr(start));
+    std::erase(without_nul, '\0');
+    return starts_json_lines(without_nul, limits);
+  }
+  bool too_deep = false;
+  auto first = parse_bounded(line.substr(start), limits.max_json_depth, too_deep);
+  return too_deep || (!first.is_discarded() && first.is_object());
+}
+
+RawDocument::Format format_of(const std::string& path, std::string_view content,
+                              const ReadLimits& limits) {
   std::string p = lower(path);
   if (ends_with(p, ".gz")) p = p.substr(0, p.size() - 3);
   if (ends_with(p, ".jsonl") || ends_with(p, ".json") || ends_with(p, ".ndjson"))
@@ -97,23 +152,54 @@ RawDocument::Format format_of(const std::string& path, std::string_view content)
   // JSON lines piped on stdin or in a file without an extension: the first line is an object.
   if (!ends_with(p, ".txt")) {
     std::size_t start = content.find_first_not_of(" \t\r\n");
-    if (start != std::string_view::npos && content[start] == '{') {
+    if (start != std::string_view::npos) {
       std::size_t nl = content.find('\n', start);
-      auto first = nlohmann::json::parse(
-          content.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start),
-          nullptr, false);
-      if (!first.is_discarded() && first.is_object()) return RawDocument::Format::kJson;
+      auto first =
+          content.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+      if (starts_json_lines(first, limits)) return RawDocument::Format::kJson;
     }
   }
   return RawDocument::Format::kText;
 }
 
-void read_json_line(const std::string& origin, std::size_t line_no, std::string_view line,
-                    const std::optional<std::string>& note, const RawSink& on_doc,
-                    const ErrorSink& on_error);
+// One jsonl line into a raw document (or an error naming the line). `note`: what was done to
+// the line's bytes (converted, repaired), said once the document is kept.
+void read_json_line(const std::string& where, std::string_view line,
+                    const std::optional<std::string>& note, const ReadLimits& limits,
+                    const RawSink& on_doc, const ErrorSink& on_error) {
+  if (line.find('\0') != std::string_view::npos) {
+    on_error({where, "NUL byte in the line (binary data, not JSON), not read"});
+    return;
+  }
+  bool too_deep = false;
+  auto j = parse_bounded(line, limits.max_json_depth, too_deep);
+  if (too_deep) {
+    on_error({where, "JSON nested deeper than " + std::to_string(limits.max_json_depth) +
+                         " levels, not read"});
+    return;
+  }
+  if (j.is_discarded() || !j.is_object()) {
+    on_error({where, "not a JSON object"});
+    return;
+  }
+  RawDocument raw;
+  raw.format = RawDocument::Format::kJson;
+  raw.origin = where;
+  // Moved out, not copied: the text is most of a line's bytes.
+  if (auto t = j.find("text"); t != j.end() && t->is_string())
+    raw.content = std::move(t->get_ref<std::string&>());
+  if (auto h = j.find("html"); raw.content.empty() && h != j.end() && h->is_string()) {
+    raw.content = std::move(h->get_ref<std::string&>());
+    raw.format = RawDocument::Format::kHtml;
+  }
+  raw.fields = std::move(j);
+  raw.encoding_note = note;
+  if (note) on_error({where, *note, true});
+  on_doc(std::move(raw));
+}
 
 void read_content(const std::string& origin, std::string content, const RawSink& on_doc,
-                  const ErrorSink& on_error) {
+                  const ErrorSink& on_error, const ReadLimits& limits) {
   if (content.empty()) {
     on_error({origin, "empty file"});
     return;
@@ -137,15 +223,15 @@ void read_content(const std::string& origin, std::string content, const RawSink&
              "): bad bytes replaced";
       content = tokenizer::normalize_keep_case(content);
     }
-    on_error({origin, *note + " (document kept)"});
   }
-  auto format = format_of(origin, content);
+  auto format = format_of(origin, content, limits);
   if (format != RawDocument::Format::kJson) {
     RawDocument raw;
     raw.format = format;
     raw.origin = origin;
     raw.content = std::move(content);
     raw.encoding_note = note;
+    if (note) on_error({origin, *note, true});
     on_doc(std::move(raw));
     return;
   }
@@ -153,74 +239,84 @@ void read_content(const std::string& origin, std::string content, const RawSink&
   while (pos < content.size()) {
     std::size_t nl = content.find('\n', pos);
     if (nl == std::string::npos) nl = content.size();
-    read_json_line(origin, ++line_no, std::string_view(content.data() + pos, nl - pos), note,
-                   on_doc, on_error);
+    std::string_view line(content.data() + pos, nl - pos);
+    ++line_no;
+    if (!is_blank(line))
+      read_json_line(origin + ":" + std::to_string(line_no), line, note, limits, on_doc, on_error);
     pos = nl + 1;
   }
 }
 
-// One jsonl line into a raw document (or an error naming the line).
-void read_json_line(const std::string& origin, std::size_t line_no, std::string_view line,
-                    const std::optional<std::string>& note, const RawSink& on_doc,
-                    const ErrorSink& on_error) {
-  if (line.find_first_not_of(" \t\r") == std::string_view::npos) return;
-  std::string where = origin + ":" + std::to_string(line_no);
-  auto j = nlohmann::json::parse(line, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
-    on_error({where, "not a JSON object"});
-    return;
+// JSON Lines are read line by line (plain or gzip): dumps may be far larger than one file's
+// limit, and no line over the limit is ever held whole.
+void read_json_lines(const std::string& origin, LineReader& lines, const RawSink& on_doc,
+                     const ErrorSink& on_error, const ReadLimits& limits) {
+  bool blank_only = true;
+  while (lines.next()) {
+    std::string_view line = lines.line();
+    std::string where = origin + ":" + std::to_string(lines.line_number());
+    if (lines.too_long()) {
+      on_error({where, "line " + over_limit(limits) + ", not read"});
+      blank_only = false;
+      continue;
+    }
+    if (is_blank(line)) continue;
+    // A file of NUL bytes (or other binary data) named .jsonl is one error, not one per line.
+    if (blank_only && line.front() != '{' && line.find('\0') != std::string_view::npos) {
+      on_error({origin, "binary file (NUL bytes), not JSON lines"});
+      return;
+    }
+    blank_only = false;
+    if (tokenizer::is_valid_utf8(line)) {
+      read_json_line(where, line, std::nullopt, limits, on_doc, on_error);
+    } else {
+      read_json_line(where, tokenizer::normalize_keep_case(line),
+                     "invalid UTF-8: bad bytes replaced", limits, on_doc, on_error);
+    }
   }
-  RawDocument raw;
-  raw.format = RawDocument::Format::kJson;
-  raw.origin = where;
-  if (auto t = j.find("text"); t != j.end() && t->is_string()) raw.content = t->get<std::string>();
-  if (auto h = j.find("html"); raw.content.empty() && h != j.end() && h->is_string()) {
-    raw.content = h->get<std::string>();
-    raw.format = RawDocument::Format::kHtml;
-  }
-  raw.fields = std::move(j);
-  raw.encoding_note = note;
-  on_doc(std::move(raw));
+  if (!lines.error().empty())
+    on_error({origin, lines.error()});
+  else if (lines.empty_input())
+    on_error({origin, "empty file"});
+  else if (blank_only)
+    on_error({origin, "only blank lines, no JSON"});
 }
 
-// JSON Lines are read line by line (plain or gzip): dumps may be far larger than one file's limit.
-void stream_jsonl(const std::string& path, const RawSink& on_doc, const ErrorSink& on_error) {
-  gzFile gz = gzopen(path.c_str(), "rb");
-  if (!gz) {
-    on_error({path, "cannot open"});
+void stream_jsonl(const std::string& path, const RawSink& on_doc, const ErrorSink& on_error,
+                  const ReadLimits& limits) {
+  LineReader lines(gzopen(path.c_str(), "rb"), limits.max_bytes);
+  read_json_lines(path, lines, on_doc, on_error, limits);
+}
+
+// stdin (plain or gzip) as it comes: JSON lines one line at a time whatever their number,
+// anything else whole within the limit.
+void read_stdin(const RawSink& on_doc, const ErrorSink& on_error, const ReadLimits& limits) {
+  const std::string origin = "<stdin>";
+  LineReader lines(gzdopen(dup(STDIN_FILENO), "rb"), limits.max_bytes);
+  std::string content;
+  bool sniffed = false;  // the first line that is not blank has been looked at
+  while (lines.next()) {
+    std::string_view line = lines.line();
+    if (!sniffed && !lines.too_long() && !is_blank(line)) {
+      sniffed = true;
+      if (starts_json_lines(line, limits)) {
+        lines.put_back();
+        read_json_lines(origin, lines, on_doc, on_error, limits);
+        return;
+      }
+    }
+    if (lines.too_long() || content.size() + line.size() + 1 > limits.max_bytes) {
+      on_error({origin, "input " + over_limit(limits) + ", not read"});
+      return;
+    }
+    content += line;
+    content += '\n';
+  }
+  if (!lines.error().empty()) {
+    on_error({origin, lines.error()});
     return;
   }
-  gzbuffer(gz, 1 << 17);
-  std::string line;
-  std::vector<char> buf(1 << 16);
-  std::size_t line_no = 0;
-  bool any = false;
-  auto finish_line = [&] {
-    ++line_no;
-    any = true;
-    if (line.size() > kMaxFileBytes) {
-      on_error({path + ":" + std::to_string(line_no), "line over 64 MB, not read"});
-    } else if (!tokenizer::is_valid_utf8(line)) {
-      on_error({path + ":" + std::to_string(line_no),
-                "invalid UTF-8: bad bytes replaced (document kept)"});
-      read_json_line(path, line_no, tokenizer::normalize_keep_case(line), "invalid UTF-8", on_doc,
-                     on_error);
-    } else {
-      read_json_line(path, line_no, line, std::nullopt, on_doc, on_error);
-    }
-    line.clear();
-  };
-  while (gzgets(gz, buf.data(), static_cast<int>(buf.size()))) {
-    std::size_t n = std::strlen(buf.data());
-    line.append(buf.data(), n);
-    if (n > 0 && buf[n - 1] == '\n') finish_line();
-  }
-  if (!line.empty()) finish_line();
-  int err = 0;
-  const char* msg = gzerror(gz, &err);
-  if (err < 0 && err != Z_BUF_ERROR) on_error({path, std::string("read error: ") + msg});
-  gzclose(gz);
-  if (!any) on_error({path, "empty file"});
+  read_content(origin, std::move(content), on_doc, on_error, limits);
 }
 
 }  // namespace
@@ -245,16 +341,6 @@ std::vector<std::string> files_under(const std::string& dir, const ErrorSink& on
   return files;
 }
 
-// gzip's trailer holds the uncompressed size modulo 2^32 (exact for one member under 4 GB).
-std::uintmax_t gzip_content_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in.seekg(-4, std::ios::end)) return 0;
-  unsigned char b[4];
-  if (!in.read(reinterpret_cast<char*>(b), 4)) return 0;
-  return std::uintmax_t{b[0]} | std::uintmax_t{b[1]} << 8 | std::uintmax_t{b[2]} << 16 |
-         std::uintmax_t{b[3]} << 24;
-}
-
 }  // namespace
 
 std::uintmax_t content_bytes_hint(const std::string& path) {
@@ -270,16 +356,15 @@ std::uintmax_t content_bytes_hint(const std::string& path) {
   return ec ? 0 : size;
 }
 
-void read_path(const std::string& path, const RawSink& on_doc, const ErrorSink& on_error) {
+void read_path(const std::string& path, const RawSink& on_doc, const ErrorSink& on_error,
+               const ReadLimits& limits) {
   if (path == "-") {
-    std::string content((std::istreambuf_iterator<char>(std::cin)),
-                        std::istreambuf_iterator<char>());
-    read_content("<stdin>", std::move(content), on_doc, on_error);
+    read_stdin(on_doc, on_error, limits);
     return;
   }
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
-    for (const auto& f : files_under(path, on_error)) read_path(f, on_doc, on_error);
+    for (const auto& f : files_under(path, on_error)) read_path(f, on_doc, on_error, limits);
     return;
   }
   if (!fs::exists(path, ec)) {
@@ -289,17 +374,17 @@ void read_path(const std::string& path, const RawSink& on_doc, const ErrorSink& 
   std::string name = lower(path);
   if (ends_with(name, ".gz")) name.resize(name.size() - 3);
   if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson")) {
-    stream_jsonl(path, on_doc, on_error);
+    stream_jsonl(path, on_doc, on_error, limits);
     return;
   }
   std::string content;
   try {
-    content = slurp(path);
+    content = slurp(path, limits);
   } catch (const std::exception& e) {
     on_error({path, e.what()});
     return;
   }
-  read_content(path, std::move(content), on_doc, on_error);
+  read_content(path, std::move(content), on_doc, on_error, limits);
 }
 
 }  // namespace tracuu::corpus

@@ -331,11 +331,11 @@ IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
             work_cv.notify_one();
           },
           [&](const corpus::ReadError& e) {
-            if (e.reason.find("(document kept)") == std::string::npos) {
+            if (!e.document_kept) {
               std::lock_guard lock(report_mutex);
               ++stats.failed;
             }
-            report_error(e.origin, e.reason);
+            report_error(e.origin, e.document_kept ? e.reason + " (document kept)" : e.reason);
           });
     }
     {

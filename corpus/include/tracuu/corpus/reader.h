@@ -1,6 +1,7 @@
 // Readers: files, directories, stdin, .gz, in .txt / .html / .jsonl, into raw documents.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <istream>
@@ -23,17 +24,28 @@ struct RawDocument {
   FileFormat source_format = FileFormat::kText;      // what the file was: PDF, Word, text...
 };
 
+// A problem with one input. Either nothing was read from `origin` (a failure), or the document
+// was read anyway and this is a notice about it (`document_kept`: bad bytes replaced...).
 struct ReadError {
   std::string origin;
   std::string reason;  // clear English reason for stderr
+  bool document_kept = false;
+};
+
+// What one input may cost; larger or deeper inputs are refused with a reason, checked while
+// reading (docs/reliability.md, "Input limits"). Tests lower them.
+struct ReadLimits {
+  std::size_t max_bytes = 64u << 20;  // a file, a decompressed .gz, stdin, or one JSON line
+  int max_json_depth = 64;            // nesting of arrays and objects in a JSON line
 };
 
 using RawSink = std::function<void(RawDocument&&)>;
 using ErrorSink = std::function<void(const ReadError&)>;
 
-// Reads a file or directory (recursively), "-" for stdin. Never throws for bad input:
-// every problem goes to `on_error` and reading continues.
-void read_path(const std::string& path, const RawSink& on_doc, const ErrorSink& on_error);
+// Reads a file or directory (recursively), "-" for stdin (plain or gzip). Never throws for bad
+// input: every problem goes to `on_error` and reading continues.
+void read_path(const std::string& path, const RawSink& on_doc, const ErrorSink& on_error,
+               const ReadLimits& limits = {});
 
 // About how many content bytes read_path will hand out for `path` (file sizes, gzip's recorded
 // uncompressed sizes; 0 for stdin): the denominator of a progress bar, read without reading.
