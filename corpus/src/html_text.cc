@@ -9,6 +9,10 @@
 namespace tracuu::corpus {
 namespace {
 
+// Readers refuse HTML nested deeper than 400 (reader.h); walks stop far below any stack limit
+// even if that estimate is beaten.
+constexpr int kMaxWalkDepth = 1000;
+
 bool skipped(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_SCRIPT:
@@ -104,19 +108,19 @@ struct Walker {
     kind = Paragraph::Kind::kBody;
   }
 
-  static std::string text_of(const GumboNode* node) {
+  static std::string text_of(const GumboNode* node, int depth = 0) {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE)
       return node->v.text.text;
-    if (node->type != GUMBO_NODE_ELEMENT) return "";
+    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxWalkDepth) return "";
     std::string s;
     const GumboVector& children = node->v.element.children;
     for (unsigned i = 0; i < children.length; ++i)
-      s += text_of(static_cast<const GumboNode*>(children.data[i]));
+      s += text_of(static_cast<const GumboNode*>(children.data[i]), depth + 1);
     return s;
   }
 
-  void head(const GumboNode* node) {
-    if (node->type != GUMBO_NODE_ELEMENT) return;
+  void head(const GumboNode* node, int depth = 0) {
+    if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxWalkDepth) return;
     const GumboElement& el = node->v.element;
     if (el.tag == GUMBO_TAG_TITLE) out.title = collapse(text_of(node));
     if (el.tag == GUMBO_TAG_META) {
@@ -141,11 +145,11 @@ struct Walker {
         out.url = href->value;
     }
     for (unsigned i = 0; i < el.children.length; ++i)
-      head(static_cast<const GumboNode*>(el.children.data[i]));
+      head(static_cast<const GumboNode*>(el.children.data[i]), depth + 1);
   }
 
   void body(const GumboNode* node, int depth) {
-    if (depth > 200) return;  // hostile nesting
+    if (depth > kMaxWalkDepth) return;
     if (node->type == GUMBO_NODE_TEXT) {
       current += node->v.text.text;
       return;

@@ -13,6 +13,7 @@
 #include <iterator>
 
 #include "format_readers.h"
+#include "html_nesting.h"
 #include "line_reader.h"
 #include "tracuu/corpus/format_detect.h"
 #include "tracuu/tokenizer/normalizer.h"
@@ -162,6 +163,13 @@ RawDocument::Format format_of(const std::string& path, std::string_view content,
   return RawDocument::Format::kText;
 }
 
+// Gumbo's work grows with the square of nesting depth and it frees its tree recursively: HTML
+// nested deeper than the limit is refused before it is parsed. The reason, or "" when fine.
+std::string html_refusal(std::string_view html, const ReadLimits& limits) {
+  if (html_nesting_depth(html, limits.max_html_depth) <= limits.max_html_depth) return "";
+  return "HTML nested deeper than " + std::to_string(limits.max_html_depth) + " elements, not read";
+}
+
 // One jsonl line into a raw document (or an error naming the line). `note`: what was done to
 // the line's bytes (converted, repaired), said once the document is kept.
 void read_json_line(const std::string& where, std::string_view line,
@@ -191,6 +199,12 @@ void read_json_line(const std::string& where, std::string_view line,
   if (auto h = j.find("html"); raw.content.empty() && h != j.end() && h->is_string()) {
     raw.content = std::move(h->get_ref<std::string&>());
     raw.format = RawDocument::Format::kHtml;
+  }
+  if (auto refused =
+          html_refusal(raw.format == RawDocument::Format::kHtml ? raw.content : "", limits);
+      !refused.empty()) {
+    on_error({where, refused});
+    return;
   }
   raw.fields = std::move(j);
   raw.encoding_note = note;
@@ -226,6 +240,11 @@ void read_content(const std::string& origin, std::string content, const RawSink&
   }
   auto format = format_of(origin, content, limits);
   if (format != RawDocument::Format::kJson) {
+    if (auto refused = html_refusal(format == RawDocument::Format::kHtml ? content : "", limits);
+        !refused.empty()) {
+      on_error({origin, refused});
+      return;
+    }
     RawDocument raw;
     raw.format = format;
     raw.origin = origin;

@@ -148,3 +148,35 @@ TEST(ReaderLimits, NoticesAboutKeptDocumentsAreMarkedAsSuch) {
     EXPECT_EQ(e.document_kept, e.reason != "not a JSON object") << e.origin << ": " << e.reason;
   }
 }
+
+// Gumbo parsed 100,000 nested divs in 40 s (its scope checks walk the whole stack) and the
+// recursive walks over its tree overflowed the stack. Such a file is refused before parsing.
+TEST(ReaderLimits, HtmlNestedTooDeeplyIsRefusedAndTheNextFileRead) {
+  auto dir = temp_dir("deep-html");
+  std::string deep = "<html><body>";
+  for (int i = 0; i < 100000; ++i) deep += "<div>";
+  write_file(dir / "a-deep.html", deep + "Chữ ở đáy.</body></html>");
+  write_file(dir / "b-good.txt", "Tiêu đề tốt\nNội dung.\n");
+  write_file(dir / "c.jsonl",
+             "{\"id\":\"h\",\"html\":\"" + deep + "\"}\n" + json_line("d", "Bốn."));
+  auto all = read_all(dir.string());
+  EXPECT_EQ(all.docs.size(), 2u);
+  ASSERT_EQ(all.errors.size(), 2u);
+  EXPECT_EQ(all.errors[0].origin, (dir / "a-deep.html").string());
+  EXPECT_EQ(all.errors[0].reason, "HTML nested deeper than 400 elements, not read");
+  EXPECT_EQ(all.errors[1].origin, (dir / "c.jsonl").string() + ":1");
+  EXPECT_EQ(all.errors[1].reason, "HTML nested deeper than 400 elements, not read");
+}
+
+// Below the limit nothing is cut: the body walk used to stop at depth 200 and drop the text.
+TEST(ReaderLimits, HtmlNestedUnderTheLimitKeepsItsText) {
+  auto dir = temp_dir("nested-html");
+  std::string html = "<html><head><title>Văn bản lồng sâu</title></head><body>";
+  for (int i = 0; i < 350; ++i) html += i % 2 ? "<section>" : "<div>";
+  html += "<p>Đoạn văn ở tầng sâu nhất.</p></body></html>";
+  write_file(dir / "nested.html", html);
+  auto all = read_all(dir.string());
+  EXPECT_TRUE(all.errors.empty());
+  ASSERT_EQ(all.docs.size(), 1u);
+  EXPECT_NE(all.docs[0].text.find("Đoạn văn ở tầng sâu nhất."), std::string::npos);
+}

@@ -140,3 +140,22 @@ TEST(InputFaults, ANulByteInAJsonLineOnStdinLosesOnlyThatLine) {
   EXPECT_EQ(documents_in(work / "db"), 2u);
   fs::remove_all(work);
 }
+
+// 100,000 nested divs: SIGSEGV in the HTML walk after 40 s of parsing, losing the run.
+TEST(InputFaults, HtmlWithOneHundredThousandNestedDivsIsRefusedAndTheRunGoesOn) {
+  auto work = fresh_dir("deep-html-cli");
+  fs::create_directories(work / "in");
+  std::ofstream deep(work / "in" / "a.html");
+  deep << "<html><body>";
+  for (int i = 0; i < 100000; ++i) deep << "<div>";
+  deep << "x</body></html>";
+  deep.close();
+  std::ofstream(work / "in" / "b.jsonl") << json_line("b", "Hội nghị dân vận.");
+  auto run = run_tracuu({"index", "--db", (work / "db").string(), (work / "in").string()}, work);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.err.find("a.html: HTML nested deeper than 400 elements, not read"),
+            std::string::npos)
+      << run.err;
+  EXPECT_EQ(documents_in(work / "db"), 1u);
+  fs::remove_all(work);
+}

@@ -37,6 +37,7 @@ struct ReadError {
 struct ReadLimits {
   std::size_t max_bytes = 64u << 20;  // a file, a decompressed .gz, stdin, or one JSON line
   int max_json_depth = 64;            // nesting of arrays and objects in a JSON line
+  std::size_t max_html_depth = 400;   // nesting of elements in an HTML document
 };
 
 using RawSink = std::function<void(RawDocument&&)>;
