@@ -9,6 +9,55 @@
 #include "tracuu/indexer/index_writer.h"
 
 namespace tracuu::cli {
+namespace {
+
+// 6999000 -> "6,999,000": counts of millions stay readable.
+std::string grouped(std::size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+// After a failure (a full disk): what is safe in the index, before main() says what happened.
+void say_committed(const indexer::IndexStats& s) {
+  std::cerr << "\ntracuu index: " << grouped(s.added + s.updated)
+            << " văn bản đã được ghi trước khi lỗi (documents committed); chạy lại đúng lệnh này "
+               "để hoàn tất (re-run to finish)\n";
+}
+
+// Errors, their summary and (on a terminal) the progress bar, all on stderr.
+void report_on_stderr(indexer::IndexOptions& opts, bool tty) {
+  // On a terminal an error line first clears the progress bar it is printed over; in a log
+  // file it is a plain line.
+  opts.on_error = [tty](const std::string& origin, const std::string& reason) {
+    std::cerr << (tty ? "\r" : "") << "tracuu index: " << origin << ": " << reason
+              << (tty ? "\033[K\n" : "\n");
+  };
+  opts.on_more_errors = [tty](const std::string& file, std::size_t more) {
+    std::cerr << (tty ? "\r" : "") << "tracuu index: ... and " << grouped(more)
+              << " more bad lines in " << file << (tty ? "\033[K\n" : "\n");
+  };
+  if (tty) {
+    opts.progress = [](const indexer::IndexStats& s, std::size_t done, std::size_t total) {
+      std::size_t docs = s.added + s.updated;
+      double rate = s.seconds > 0 ? static_cast<double>(docs) / s.seconds : 0;
+      if (total == 0) {  // stdin: no bar without a known size
+        std::fprintf(stderr, "\r%zu docs  %.0f docs/s\033[K", docs, rate);
+        return;
+      }
+      double frac = static_cast<double>(done) / static_cast<double>(total);
+      double eta = frac > 0 ? s.seconds * (1 - frac) / frac : 0;
+      int filled = static_cast<int>(frac * 30);
+      std::fprintf(stderr, "\r[%.*s%*s] %3.0f%%  %zu docs  %.0f docs/s  ETA %.0fs\033[K", filled,
+                   "==============================", 30 - filled, "", frac * 100, docs, rate, eta);
+    };
+  }
+}
+
+}  // namespace
 
 void register_index(CLI::App& app, int& exit_code) {
   auto* cmd =
@@ -39,31 +88,15 @@ void register_index(CLI::App& app, int& exit_code) {
     opts.shards = shards;
     opts.batch_size = batch;
     bool tty = isatty(STDERR_FILENO);
-    // On a terminal an error line first clears the progress bar it is printed over; in a log
-    // file it is a plain line.
-    opts.on_error = [tty](const std::string& origin, const std::string& reason) {
-      std::cerr << (tty ? "\r" : "") << "tracuu index: " << origin << ": " << reason
-                << (tty ? "\033[K\n" : "\n");
-    };
-    if (tty) {
-      opts.progress = [](const indexer::IndexStats& s, std::size_t done, std::size_t total) {
-        std::size_t docs = s.added + s.updated;
-        double rate = s.seconds > 0 ? static_cast<double>(docs) / s.seconds : 0;
-        if (total == 0) {  // stdin: no bar without a known size
-          std::fprintf(stderr, "\r%zu docs  %.0f docs/s\033[K", docs, rate);
-          return;
-        }
-        double frac = static_cast<double>(done) / static_cast<double>(total);
-        double eta = frac > 0 ? s.seconds * (1 - frac) / frac : 0;
-        int filled = static_cast<int>(frac * 30);
-        std::fprintf(stderr, "\r[%.*s%*s] %3.0f%%  %zu docs  %.0f docs/s  ETA %.0fs\033[K", filled,
-                     "==============================", 30 - filled, "", frac * 100, docs, rate,
-                     eta);
-      };
-    }
+    report_on_stderr(opts, tty);
     indexer::IndexWriter writer(db, opts);
     indexer::IndexStats stats;
-    if (!paths.empty()) stats = writer.index_paths(paths);
+    try {
+      if (!paths.empty()) stats = writer.index_paths(paths);
+    } catch (const indexer::IndexError&) {
+      say_committed(writer.stats());
+      throw;
+    }
     for (const auto& id : deletes) {
       if (writer.remove(id))
         ++stats.deleted;

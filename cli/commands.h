@@ -10,6 +10,7 @@ void register_tokenize(CLI::App& app, int& exit_code);
 void register_segment(CLI::App& app, int& exit_code);
 void register_extract(CLI::App& app, int& exit_code);
 void register_index(CLI::App& app, int& exit_code);
+void register_check(CLI::App& app, int& exit_code);
 void register_search(CLI::App& app, int& exit_code);
 void register_serve(CLI::App& app, int& exit_code);
 

@@ -31,11 +31,13 @@ const char* kind_name(IndexErrorKind kind) {
 
 namespace {
 
-// Xapian keeps the errno of an I/O failure in get_error_string(); the type alone cannot tell a
-// full disk from a read-only one.
+// Xapian keeps the errno of an I/O failure in get_error_string(), or, for a lock file it could
+// not create, in the message ("Couldn't open lockfile: Read-only file system"); the type alone
+// cannot tell a full disk from a read-only one, nor a lock held from a lock that cannot be taken.
 bool mentions(const Xapian::Error& e, int err) {
   const char* s = e.get_error_string();
-  return s != nullptr && std::strcmp(s, std::strerror(err)) == 0;
+  if (s != nullptr && std::strcmp(s, std::strerror(err)) == 0) return true;
+  return e.get_msg().find(std::strerror(err)) != std::string::npos;
 }
 
 IndexErrorKind kind_of(const Xapian::Error& e) {
@@ -59,11 +61,35 @@ IndexErrorKind kind_of(const Xapian::Error& e) {
 
 }  // namespace
 
+IndexError translate_errno(int err, const std::string& context, const std::string& what) {
+  if (err == ENOSPC || err == EDQUOT)
+    return IndexError(IndexErrorKind::kDiskFull, context + ": " + std::strerror(err), what);
+  if (err == EROFS || err == EACCES || err == EPERM)
+    return IndexError(IndexErrorKind::kPermission, context + ": " + std::strerror(err), what);
+  if (err == ENOENT)
+    return IndexError(IndexErrorKind::kNotFound, context + ": " + std::strerror(err), what);
+  return IndexError(IndexErrorKind::kOther, context + ": " + std::strerror(err), what);
+}
+
 IndexError translate(const Xapian::Error& e, const std::string& context) {
   std::string plain = e.get_msg();
   if (const char* s = e.get_error_string(); s != nullptr && *s)
     plain += " (" + std::string(s) + ")";
   return IndexError(kind_of(e), context + ": " + plain, e.get_description());
+}
+
+IndexError in_flight_error() {
+  try {
+    throw;
+  } catch (const IndexError& e) {
+    return e;
+  } catch (const Xapian::Error& e) {
+    return translate(e, "Xapian");
+  } catch (const std::exception& e) {
+    return IndexError(IndexErrorKind::kOther, e.what());
+  } catch (...) {
+    return IndexError(IndexErrorKind::kOther, "unknown error");
+  }
 }
 
 }  // namespace tracuu::indexer

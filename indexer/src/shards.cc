@@ -1,7 +1,10 @@
 #include "shards.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <regex>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -48,16 +51,51 @@ void point_to(const std::string& dir, const std::vector<std::string>& names) {
   fs::rename(tmp, root / kStubName);
 }
 
-std::vector<std::string> create(const std::string& dir, std::size_t count) {
-  fs::create_directories(dir);
-  std::vector<std::string> names, out;
-  for (std::size_t i = 0; i < count; ++i) {
-    names.push_back("shard" + std::to_string(i));
-    out.push_back((fs::path(dir) / names.back()).string());
+std::vector<std::string> initial_names(std::size_t count) {
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < count; ++i) names.push_back("shard" + std::to_string(i));
+  return names;
+}
+
+namespace {
+
+// shard3, compact0, g12-shard3, g12-compact0: the directories this program creates.
+const std::regex& own_name() {
+  static const std::regex re(R"((?:g(\d+)-)?(?:shard|compact)\d+)");
+  return re;
+}
+
+}  // namespace
+
+std::vector<std::string> next_generation(const std::string& dir, const std::string& base,
+                                         std::size_t count) {
+  unsigned long generation = 0;
+  std::smatch m;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    if (std::regex_match(name, m, own_name()) && m[1].matched)
+      generation = std::max(generation, std::stoul(m[1].str()));
   }
-  // Written before any shard commits, so no reader sees documents the stub does not name.
-  point_to(dir, names);
-  return out;
+  for (const auto& p : list(dir)) {
+    std::string name = fs::path(p).filename().string();
+    if (std::regex_match(name, m, own_name()) && m[1].matched)
+      generation = std::max(generation, std::stoul(m[1].str()));
+  }
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < count; ++i)
+    names.push_back("g" + std::to_string(generation + 1) + "-" + base + std::to_string(i));
+  return names;
+}
+
+void remove_unlisted(const std::string& dir) {
+  std::set<fs::path> listed;
+  for (const auto& p : list(dir)) listed.insert(fs::weakly_canonical(p));
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    std::string name = entry.path().filename().string();
+    if (entry.is_directory() && std::regex_match(name, own_name()) &&
+        !listed.count(fs::weakly_canonical(entry.path())))
+      fs::remove_all(entry.path());
+  }
 }
 
 void remove_glass_files(const std::string& dir) {

@@ -21,8 +21,19 @@ std::vector<std::string> list(const std::string& dir);
 // True when `dir` holds an index this program wrote (a stub or a glass database).
 bool exists(const std::string& dir);
 
-// Writes the stub for `count` shards (shard0 ...) atomically and returns their directories.
-std::vector<std::string> create(const std::string& dir, std::size_t count);
+// The shard names of a new index: shard0, shard1, ...
+std::vector<std::string> initial_names(std::size_t count);
+
+// `count` new shard names (relative to `dir`) of the next generation: "g<N>-<base><i>", N one
+// above every generation the stub or the directory holds. A rebuild or a compaction writes its
+// databases under these beside the live ones; names never come back, so a reader comparing
+// layouts (and the UUIDs of new databases) always sees the switch.
+std::vector<std::string> next_generation(const std::string& dir, const std::string& base,
+                                         std::size_t count);
+
+// Removes shard directories of this program's naming that the stub does not name: what an
+// interrupted rebuild or compaction left. Call only while holding the write lock.
+void remove_unlisted(const std::string& dir);
 
 // Makes the stub name exactly `names` (directories relative to `dir`), atomically.
 void point_to(const std::string& dir, const std::vector<std::string>& names);

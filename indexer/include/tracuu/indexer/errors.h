@@ -30,4 +30,10 @@ struct IndexError : std::runtime_error {
       : std::runtime_error(what), kind(k), detail(std::move(underlying)) {}
 };
 
+// The exception in flight (inside a catch block or a std::terminate handler) as an IndexError:
+// Xapian's translated, anything else kOther. Xapian 1.4 can end the process from inside its
+// own rollback of a commit that failed on a full disk; a terminate handler can still say why.
+// Precondition: std::current_exception() is set.
+IndexError in_flight_error();
+
 }  // namespace tracuu::indexer

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tracuu/corpus/document.h"
+#include "tracuu/indexer/errors.h"
 
 namespace tracuu::indexer {
 
@@ -21,19 +22,27 @@ struct IndexStats {
 };
 
 struct IndexOptions {
-  bool rebuild = false;         // start from an empty database
-  std::size_t batch_size = 500; // documents per commit
-  unsigned threads = 0;         // 0 = all cores
+  bool rebuild = false;          // start from an empty database
+  std::size_t batch_size = 500;  // documents per commit
+  unsigned threads = 0;          // 0 = all cores
   // Shards of a new index (one writer thread each); 0 = one per core. An existing index keeps
   // the shards it has (see docs/schema.md, "Shards").
   unsigned shards = 0;
   // Called after each batch and per-file error; the CLI draws its progress bar from it.
   std::function<void(const IndexStats&, std::size_t bytes_done, std::size_t bytes_total)> progress;
   std::function<void(const std::string& origin, const std::string& reason)> on_error;
+  // on_error is called for the first `errors_per_file` problems of each input file; the rest are
+  // counted and, once the input is read, on_more_errors(file, how_many) sums them up.
+  std::size_t errors_per_file = 20;
+  std::function<void(const std::string& file, std::size_t more)> on_more_errors;
 };
 
-// One writer per index (Xapian's lock on each shard). Throws std::runtime_error with a clear message
-// when the database cannot be opened or is locked by another writer.
+// One writer per index: an index-wide write lock (DIR/tracuu-write.lock) is taken before
+// anything in DIR is read or changed, and Xapian's lock on each shard. Every failure of the
+// index itself (locked, read-only, disk full, damaged shard...) leaves as IndexError (errors.h).
+// A rebuild writes new shards beside the live index and switches to them atomically on commit()
+// or at the end of index_paths(); readers never see a half-built index. Not thread-safe: one
+// thread uses a writer (index_paths runs its own threads inside).
 class IndexWriter {
  public:
   IndexWriter(const std::string& db_path, const IndexOptions& options);
@@ -44,11 +53,18 @@ class IndexWriter {
   // Returns true when a document with the same id was replaced.
   bool upsert(const corpus::Document& doc);
   bool remove(const std::string& id);
+  // Commits every shard; the first commit after a rebuild makes the new index the live one.
   void commit();
 
   // Reads, extracts and indexes every document under `paths`, committing in batches, then
-  // resolves short names across the archive (below).
+  // resolves short names across the archive (below). When a shard fails (a full disk), every
+  // thread stops, the unfinished batches are dropped and the IndexError is thrown here: the
+  // batches committed before it stay, stats() counts them, and a re-run finishes the job
+  // (documents are upserted by id, never duplicated).
   IndexStats index_paths(const std::vector<std::string>& paths);
+
+  // What index_paths has done so far, committed documents only; still right after it threw.
+  const IndexStats& stats() const;
 
   // Documents that cite "Chỉ thị 49" without its full number get the citation of the one
   // number the archive knows for it (49-CT/TW), or lose it when a second one appears. Returns
@@ -61,6 +77,7 @@ class IndexWriter {
   std::uintmax_t compact();
 
  private:
+  std::size_t resolve_all();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
