@@ -33,31 +33,7 @@ else
   touch "$work/indexed-$docs"
 fi
 # Requests: query words from titles, accentless forms, phrases, filters, facets, document pages.
-python3 - "$work/docs.jsonl" > "$work/paths.txt" <<'PY'
-import json, random, sys, unicodedata, urllib.parse
-random.seed(7)
-docs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
-def fold(s):
-    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in s if unicodedata.category(c) != "Mn").lower()
-q = urllib.parse.quote
-out = []
-for i in range(2000):
-    d = random.choice(docs)
-    words = [w for w in d["title"].split() if len(w) > 2 and w.isalpha()]
-    if len(words) < 2:
-        continue
-    j = random.randrange(len(words) - 1)
-    two = words[j] + " " + words[j + 1]
-    kind = i % 6
-    if kind == 0: out.append("/api/search?q=" + q(two))
-    elif kind == 1: out.append("/api/search?q=" + q(fold(two)))
-    elif kind == 2: out.append("/api/search?q=" + q('"' + two + '"'))
-    elif kind == 3: out.append("/api/search?q=" + q(words[j]) + "&province=" + q("Hà Nội") + "&sort=date")
-    elif kind == 4: out.append("/api/facets" if i % 12 == 4 else "/api/search?q=" + q(words[j]) + "&size=20")
-    else: out.append("/api/documents/" + q(d["id"]))
-print("\n".join(out))
-PY
+python3 bench/http/make_paths.py "$work/docs.jsonl" > "$work/paths.txt"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 # TRACUU_SERVE_ARGS adds options (e.g. "--cache-mb 0" to measure the uncached search path).
 # shellcheck disable=SC2086
