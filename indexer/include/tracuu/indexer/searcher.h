@@ -14,51 +14,17 @@
 #include "tracuu/corpus/document.h"
 #include "tracuu/indexer/errors.h"
 #include "tracuu/indexer/search_request.h"
+#include "tracuu/indexer/search_result.h"
 
 namespace tracuu::indexer {
 
-struct Hit {
-  std::string id;
-  std::string title;
-  std::optional<std::string> date;
-  bool date_estimated = false;  // `date` is the document's date_estimated (it states none)
-  std::string type;
-  std::optional<std::string> primary_province;
-  std::vector<std::string> provinces;
-  std::vector<std::string> citations;  // canonical numbers
-  double score = 0;
-  std::string snippet;  // HTML: matches in <mark>, everything else escaped
-};
-
-using FacetCounts = std::vector<std::pair<std::string, std::size_t>>;  // most frequent first
-
-struct SearchResult {
-  std::size_t total = 0;
-  bool total_exact = true;
-  std::vector<Hit> hits;
-  std::map<std::string, FacetCounts> facets;  // "province", "directive", "type", "year"
-  bool facets_exact = true;
-  std::optional<std::string> suggestion;  // "did you mean"
-};
-
-// The registry record of one canonical document number.
-struct DirectiveRecord {
-  std::string number;
-  std::optional<std::string> type, issuer, date, subject;
-  std::optional<std::string> document_id;  // the archived text itself, if present
-  std::size_t citing_count = 0;
-  std::size_t undated = 0;  // citing documents with neither a date nor an estimate
-  std::optional<std::string> first_cited, last_cited;
-  std::map<std::string, std::size_t> per_year, per_province;
-  // Which province reported when: primary province -> year -> citing documents.
-  std::map<std::string, std::map<std::string, std::size_t>> per_province_year;
-  std::vector<Hit> citing;  // newest first
-};
-
-// One Searcher per thread (a Xapian::Database handle is not thread-safe).
+// One Searcher per thread (a Xapian::Database handle is not thread-safe). Every method throws
+// only IndexError (a fault of the index: missing, damaged, locked...; Xapian's message in
+// `detail`) or QueryError (a request the user must fix). A read that a writer's commits overtake
+// is run again on the newer revision, so commits never show as errors.
 class Searcher {
  public:
-  explicit Searcher(const std::string& db_path);  // throws std::runtime_error: clear message
+  explicit Searcher(const std::string& db_path);  // IndexError kNotFound: no index there
   ~Searcher();
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;
@@ -80,7 +46,6 @@ class Searcher {
   std::map<std::string, FacetCounts> all_facets(std::size_t limit_per_facet);
 
  private:
-  bool reopen_now();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -1,0 +1,36 @@
+// What readers hand out: raw documents and read errors, and the sinks that receive them. Apart
+// from reader.h so that the format readers reader.cc dispatches to need not include it back.
+#pragma once
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "tracuu/corpus/format_detect.h"
+
+namespace tracuu::corpus {
+
+// What a reader found before cleaning and metadata extraction.
+struct RawDocument {
+  enum class Format { kText, kHtml, kJson };
+  Format format = Format::kText;
+  std::string origin;   // "path" or "path:line"
+  std::string content;  // UTF-8 text or HTML (converted when the input was a legacy encoding)
+  nlohmann::json fields = nlohmann::json::object();  // jsonl fields (id, url, title, date, ...)
+  std::optional<std::string> encoding_note;          // e.g. "converted from TCVN3"
+  FileFormat source_format = FileFormat::kText;      // what the file was: PDF, Word, text...
+};
+
+// A problem with one input. Either nothing was read from `origin` (a failure), or the document
+// was read anyway and this is a notice about it (`document_kept`: bad bytes replaced...).
+struct ReadError {
+  std::string origin;
+  std::string reason;  // clear English reason for stderr
+  bool document_kept = false;
+};
+
+using RawSink = std::function<void(RawDocument&&)>;
+using ErrorSink = std::function<void(const ReadError&)>;
+
+}  // namespace tracuu::corpus

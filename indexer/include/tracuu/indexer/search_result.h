@@ -1,0 +1,52 @@
+// What the query side answers: hits, facet counts, search results and directive records. Apart
+// from searcher.h so that the pieces the Searcher is made of (facets, hits) need not include it.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace tracuu::indexer {
+
+struct Hit {
+  std::string id;
+  std::string title;
+  std::optional<std::string> date;
+  bool date_estimated = false;  // `date` is the document's date_estimated (it states none)
+  std::string type;
+  std::optional<std::string> primary_province;
+  std::vector<std::string> provinces;
+  std::vector<std::string> citations;  // canonical numbers
+  double score = 0;
+  std::string snippet;  // HTML: matches in <mark>, everything else escaped
+};
+
+using FacetCounts = std::vector<std::pair<std::string, std::size_t>>;  // most frequent first
+
+struct SearchResult {
+  std::size_t total = 0;
+  bool total_exact = true;
+  std::vector<Hit> hits;
+  std::map<std::string, FacetCounts> facets;  // "province", "directive", "type", "year"
+  bool facets_exact = true;
+  std::optional<std::string> suggestion;  // "did you mean"
+};
+
+// The registry record of one canonical document number.
+struct DirectiveRecord {
+  std::string number;
+  std::optional<std::string> type, issuer, date, subject;
+  std::optional<std::string> document_id;  // the archived text itself, if present
+  std::size_t citing_count = 0;
+  std::size_t undated = 0;  // citing documents with neither a date nor an estimate
+  std::optional<std::string> first_cited, last_cited;
+  std::map<std::string, std::size_t> per_year, per_province;
+  // Which province reported when: primary province -> year -> citing documents.
+  std::map<std::string, std::map<std::string, std::size_t>> per_province_year;
+  std::vector<Hit> citing;  // newest first
+};
+
+}  // namespace tracuu::indexer

@@ -1,0 +1,55 @@
+// A small Xapian database in the index schema, written directly (no IndexWriter), for unit tests of
+// the query side's pieces (facets, hits, readings...). Glass in a scratch directory rather than
+// Xapian's in-memory backend, which has no synonym or spelling tables.
+#pragma once
+
+#include <unistd.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "schema.h"
+#include "tracuu/corpus/document.h"
+#include "tracuu/tokenizer/normalizer.h"
+
+namespace tracuu::test {
+
+// The documents as the writer stores them (schema::build_document), with what the writer adds
+// beside them: each accented syllable under its folded form in the synonym table, and every
+// syllable in the spelling table.
+inline Xapian::WritableDatabase small_index(const std::string& name,
+                                            const std::vector<corpus::Document>& docs) {
+  auto dir = std::filesystem::temp_directory_path() /
+             ("tracuu-small-" + name + "-" + std::to_string(getpid()));
+  std::filesystem::remove_all(dir);
+  Xapian::WritableDatabase db(dir.string(),
+                              Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+  for (const auto& d : docs)
+    db.replace_document(indexer::schema::kId + d.id, indexer::schema::build_document(d));
+  std::vector<std::pair<std::string, Xapian::doccount>> syllables;
+  for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+    const std::string term = *t;
+    // Prefixed terms start with an ASCII capital; syllables are lower case.
+    if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'))
+      syllables.emplace_back(term, t.get_termfreq());
+  }
+  for (const auto& [term, freq] : syllables) {
+    if (tokenizer::fold(term) != term) db.add_synonym(tokenizer::fold(term), term);
+    db.add_spelling(term, freq);
+  }
+  db.commit();
+  return db;
+}
+
+inline corpus::Document doc(const std::string& id, const std::string& title,
+                            const std::string& text) {
+  corpus::Document d;
+  d.id = id;
+  d.title = title;
+  d.text = text;
+  return d;
+}
+
+}  // namespace tracuu::test
