@@ -19,6 +19,14 @@ using tracuu::test::fresh_dir;
 
 namespace {
 
+// ASan's shadow memory and its 256 MB quarantine of freed blocks inflate the peak; the bound
+// still separates "read the 160 MB line whole" (several times its size) from "stopped at 64 MB".
+#ifdef __SANITIZE_ADDRESS__
+constexpr long kPeakRssBoundMb = 500;
+#else
+constexpr long kPeakRssBoundMb = 150;
+#endif
+
 struct Run {
   int exit_code = -1;  // -signal when killed by one
   long max_rss_mb = 0;
@@ -120,7 +128,7 @@ TEST(InputFaults, AOneLineGzipBombIsRefusedWithinBoundedMemory) {
   EXPECT_NE(run.err.find("bomb.jsonl.gz:2: line over 64 MB, not read"), std::string::npos)
       << run.err;
   EXPECT_EQ(documents_in(work / "db"), 2u);
-  EXPECT_LT(run.max_rss_mb, 150) << "peak RSS in MB";
+  EXPECT_LT(run.max_rss_mb, kPeakRssBoundMb) << "peak RSS in MB";
   fs::remove_all(work);
 }
 
