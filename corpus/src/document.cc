@@ -54,33 +54,42 @@ json to_json(const Document& doc) {
   for (const auto& c : doc.short_citations)
     short_citations.push_back({{"type_code", c.type_code}, {"number", c.number}});
   json paragraphs = json::array();
-  for (const auto& p : doc.paragraphs)
-    paragraphs.push_back({{"kind", kind_name(p.kind)}, {"text", p.text}});
+  for (const auto& p : doc.paragraphs) {
+    json para{{"kind", kind_name(p.kind)}, {"text", p.text}};
+    if (p.page) para["page"] = *p.page;
+    if (p.ocr) para["ocr"] = true;
+    paragraphs.push_back(std::move(para));
+  }
   json header = nullptr;
   if (doc.header)
     header = {{"number", doc.header->number},          {"issuer", opt(doc.header->issuer)},
               {"place", opt(doc.header->place)},       {"date", opt(doc.header->date)},
               {"doc_type", opt(doc.header->doc_type)}, {"subject", opt(doc.header->subject)}};
-  return {{"id", doc.id},
-          {"title", doc.title},
-          {"date", opt(doc.date)},
-          {"date_estimated", opt(doc.date_estimated)},
-          {"source", opt(doc.source)},
-          {"url", opt(doc.url)},
-          {"author", opt(doc.author)},
-          {"type", doc.type},
-          {"provinces", doc.provinces},
-          {"primary_province", opt(doc.primary_province)},
-          {"province_2025", opt(doc.province_2025)},
-          {"districts", doc.districts},
-          {"citations", citations},
-          {"short_citations", short_citations},
-          {"header", header},
-          {"paragraphs", paragraphs},
-          {"text", doc.text},
-          {"fingerprint", doc.fingerprint},
-          {"origin", doc.origin},
-          {"extra", doc.extra}};
+  json out{{"id", doc.id},
+           {"title", doc.title},
+           {"date", opt(doc.date)},
+           {"date_estimated", opt(doc.date_estimated)},
+           {"source", opt(doc.source)},
+           {"url", opt(doc.url)},
+           {"author", opt(doc.author)},
+           {"type", doc.type},
+           {"provinces", doc.provinces},
+           {"primary_province", opt(doc.primary_province)},
+           {"province_2025", opt(doc.province_2025)},
+           {"districts", doc.districts},
+           {"citations", citations},
+           {"short_citations", short_citations},
+           {"header", header},
+           {"paragraphs", paragraphs},
+           {"text", doc.text},
+           {"fingerprint", doc.fingerprint},
+           {"origin", doc.origin},
+           {"extra", doc.extra}};
+  // Only paged originals (PDF, images) have pages: other records keep their shape.
+  if (doc.pages) out["pages"] = *doc.pages;
+  if (doc.ocr)
+    out["ocr"] = {{"pages", doc.ocr->pages}, {"mean_confidence", doc.ocr->mean_confidence}};
+  return out;
 }
 
 Document document_from_json(const json& j) {
@@ -112,10 +121,14 @@ Document document_from_json(const json& j) {
   if (auto it = j.find("paragraphs"); it != j.end() && it->is_array())
     for (const auto& p : *it) {
       std::string kind = get_str(p, "kind");
-      d.paragraphs.push_back({kind == "heading"   ? Paragraph::Kind::kHeading
-                              : kind == "caption" ? Paragraph::Kind::kCaption
-                                                  : Paragraph::Kind::kBody,
-                              get_str(p, "text")});
+      Paragraph& para = d.paragraphs.emplace_back();
+      para.kind = kind == "heading"   ? Paragraph::Kind::kHeading
+                  : kind == "caption" ? Paragraph::Kind::kCaption
+                                      : Paragraph::Kind::kBody;
+      para.text = get_str(p, "text");
+      if (auto pg = p.find("page"); pg != p.end() && pg->is_number_integer())
+        para.page = pg->get<int>();
+      para.ocr = p.value("ocr", false);
     }
   d.text = get_str(j, "text");
   if (d.text.empty()) {  // stored without the joined text: rebuild it from the paragraphs
@@ -126,6 +139,9 @@ Document document_from_json(const json& j) {
   }
   if (auto it = j.find("fingerprint"); it != j.end() && it->is_number_unsigned())
     d.fingerprint = it->get<std::uint64_t>();
+  if (auto it = j.find("pages"); it != j.end() && it->is_number_integer()) d.pages = it->get<int>();
+  if (auto it = j.find("ocr"); it != j.end() && it->is_object())
+    d.ocr = OcrInfo{it->value("pages", 0), it->value("mean_confidence", 0.0)};
   d.origin = get_str(j, "origin");
   if (auto it = j.find("extra"); it != j.end() && it->is_object()) d.extra = *it;
   return d;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -15,6 +16,7 @@
 #include "citations.h"
 #include "gazetteer.h"
 #include "html_text.h"
+#include "pdf_text.h"
 #include "text_rules.h"
 #include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
@@ -111,6 +113,38 @@ std::uint64_t simhash(std::string_view title, std::string_view text) {
   return out;
 }
 
+// A paged original (PDF, image): each paragraph remembers its page, OCR pages are counted.
+std::vector<Paragraph> paged_paragraphs(const RawDocument& raw, Document& doc) {
+  std::vector<PageText> pages;
+  if (raw.format == RawDocument::Format::kPdf) {
+    pages = read_pdf(raw.content);
+  } else {
+    pages.push_back(read_image(raw.content));
+  }
+  std::vector<Paragraph> out;
+  OcrInfo ocr;
+  double confidence = 0;
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    bool ocred = pages[i].ocr_confidence.has_value();
+    for (auto& text : pages[i].paragraphs) {
+      Paragraph& p = out.emplace_back();
+      p.text = std::move(text);
+      p.page = static_cast<int>(i + 1);
+      p.ocr = ocred;
+    }
+    if (ocred) {
+      ++ocr.pages;
+      confidence += *pages[i].ocr_confidence;
+    }
+  }
+  doc.pages = static_cast<int>(pages.size());
+  if (ocr.pages > 0) {
+    ocr.mean_confidence = std::round(10 * confidence / ocr.pages) / 10;
+    doc.ocr = ocr;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string type_slug(const std::string& doc_type) {
@@ -157,6 +191,8 @@ Document Extractor::extract(const RawDocument& raw) const {
     // The h1 repeats the title: keep it out of the body.
     if (!paragraphs.empty() && title_hint && paragraphs.front().text == *title_hint)
       paragraphs.erase(paragraphs.begin());
+  } else if (raw.format == RawDocument::Format::kPdf || raw.format == RawDocument::Format::kImage) {
+    paragraphs = paged_paragraphs(raw, doc);
   } else {
     paragraphs = lines_to_paragraphs(raw.content);
   }

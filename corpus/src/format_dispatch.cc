@@ -3,6 +3,7 @@
 #include <string>
 
 #include "format_readers.h"
+#include "paged_reader.h"
 
 namespace tracuu::corpus {
 namespace {
@@ -13,11 +14,16 @@ RawDocument read_by_format([[maybe_unused]] const std::string& origin, FileForma
     case FileFormat::kDocx:
     case FileFormat::kOdt:
     case FileFormat::kDoc:
+      throw FormatError(std::string(format_label(format)) + " is not supported yet");
     case FileFormat::kPdf:
     case FileFormat::kPng:
     case FileFormat::kJpeg:
     case FileFormat::kTiff:
-      throw FormatError(std::string(format_label(format)) + " is not supported yet");
+      try {
+        return paged_document(format, bytes);
+      } catch (const std::runtime_error& e) {
+        throw FormatError(e.what());
+      }
     case FileFormat::kEncrypted:
       throw FormatError("encrypted (password-protected) Office file: save it without a password");
     case FileFormat::kZip:

@@ -15,6 +15,7 @@
 #include "format_readers.h"
 #include "html_nesting.h"
 #include "line_reader.h"
+#include "paged_reader.h"
 #include "tracuu/corpus/format_detect.h"
 #include "tracuu/tokenizer/normalizer.h"
 
@@ -221,6 +222,10 @@ void read_content(const std::string& origin, std::string content, const RawSink&
   // PDF, Word, images...: recognized by their bytes whatever the file is called.
   if (FileFormat binary = detect_format(content); is_document_binary(binary)) {
     read_binary_document(origin, binary, content, on_doc, on_error);
+    return;
+  }
+  if (auto claim = false_paged_claim(origin); !claim.empty()) {
+    on_error({origin, claim});
     return;
   }
   std::optional<std::string> note;

@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <ctime>
 #include <unordered_set>
@@ -240,7 +241,11 @@ std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>
   for (std::size_t i = 0; i < so_line; ++i) {
     if (paragraphs[i].text.size() > 200) continue;
     std::string line = trim(tokenizer::normalize_keep_case(paragraphs[i].text));
-    if (looks_like_header_line(line) || line.find('*') != std::string::npos || line.empty())
+    // The star under the issuer, or what OCR makes of it ("+", "x", "~").
+    bool has_letters = std::count_if(line.begin(), line.end(), [](unsigned char c) {
+                         return c >= 0x80 || std::isalpha(c);
+                       }) > 1;
+    if (looks_like_header_line(line) || line.find('*') != std::string::npos || !has_letters)
       continue;
     if (line.size() > 120) continue;
     issuer += (issuer.empty() ? "" : " ") + line;

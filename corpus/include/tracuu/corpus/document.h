@@ -2,11 +2,11 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace tracuu::corpus {
 
@@ -32,18 +32,31 @@ struct ShortCitation {
 
 struct Paragraph {
   enum class Kind { kBody, kHeading, kCaption };
+  Paragraph() = default;
+  // {kind, text} as readers write it; page and OCR only where the original has pages.
+  Paragraph(Kind kind_, std::string text_, std::optional<int> page_ = std::nullopt,
+            bool ocr_ = false)
+      : kind(kind_), text(std::move(text_)), page(page_), ocr(ocr_) {}
   Kind kind = Kind::kBody;
-  std::string text;  // original text (display form)
+  std::string text;         // original text (display form)
+  std::optional<int> page;  // 1-based page of a paged original (PDF, scan)
+  bool ocr = false;         // the text was recognized from an image: check the original
+};
+
+// Pages whose text came from OCR, and Tesseract's mean word confidence over them (0-100).
+struct OcrInfo {
+  int pages = 0;
+  double mean_confidence = 0;
 };
 
 // The parsed header of a document that IS an official text.
 struct OfficialHeader {
-  std::string number;                  // canonical
-  std::optional<std::string> issuer;   // "Ban Bí thư", "UBND tỉnh Lào Cai"
-  std::optional<std::string> place;    // "Hà Nội"
-  std::optional<std::string> date;     // ISO
-  std::optional<std::string> doc_type; // "Chỉ thị"
-  std::optional<std::string> subject;  // trích yếu
+  std::string number;                   // canonical
+  std::optional<std::string> issuer;    // "Ban Bí thư", "UBND tỉnh Lào Cai"
+  std::optional<std::string> place;     // "Hà Nội"
+  std::optional<std::string> date;      // ISO
+  std::optional<std::string> doc_type;  // "Chỉ thị"
+  std::optional<std::string> subject;   // trích yếu
 };
 
 struct Document {
@@ -54,18 +67,20 @@ struct Document {
   std::optional<std::string> source;          // site or domain
   std::optional<std::string> url;
   std::optional<std::string> author;
-  std::string type = "news";  // "news", "report", "chi-thi", "ket-luan", "nghi-quyet", ...
-  std::vector<std::string> provinces;          // canonical names, pre-2025 units as written
+  std::string type = "news";           // "news", "report", "chi-thi", "ket-luan", "nghi-quyet", ...
+  std::vector<std::string> provinces;  // canonical names, pre-2025 units as written
   std::optional<std::string> primary_province;
-  std::optional<std::string> province_2025;    // the primary province after the 2025 merger
-  std::vector<std::string> districts;          // "Chợ Đồn (Bắc Kạn)"
+  std::optional<std::string> province_2025;  // the primary province after the 2025 merger
+  std::vector<std::string> districts;        // "Chợ Đồn (Bắc Kạn)"
   std::vector<Citation> citations;
   std::vector<ShortCitation> short_citations;
   std::optional<OfficialHeader> header;
   std::vector<Paragraph> paragraphs;
-  std::string text;                  // paragraphs joined by "\n"
-  std::uint64_t fingerprint = 0;     // near-duplicate simhash
-  std::string origin;                // file path (and line) it came from
+  std::string text;                                 // paragraphs joined by "\n"
+  std::optional<int> pages;                         // page count of a paged original (PDF, image)
+  std::optional<OcrInfo> ocr;                       // set when some text came from OCR
+  std::uint64_t fingerprint = 0;                    // near-duplicate simhash
+  std::string origin;                               // file path (and line) it came from
   nlohmann::json extra = nlohmann::json::object();  // unknown input fields, kept
 };
 

@@ -19,7 +19,8 @@ class Extractor {
 
   static const Extractor& shared();  // over $TRACUU_DATA_DIR or the built-in data dir
 
-  // Never throws for bad content: a best-effort document.
+  // Never throws for bad text: a best-effort document. A PDF or image that cannot be read
+  // (encrypted, damaged, over a bound) throws std::runtime_error with the reason.
   Document extract(const RawDocument& raw) const;
 
  private:

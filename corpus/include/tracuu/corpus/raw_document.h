@@ -13,7 +13,9 @@ namespace tracuu::corpus {
 
 // What a reader found before cleaning and metadata extraction.
 struct RawDocument {
-  enum class Format { kText, kHtml, kJson };
+  // kPdf and kImage hold the file's bytes in `content`: the extractor reads their text (the
+  // text layer, or OCR on all cores), so the reader thread never waits for Tesseract.
+  enum class Format { kText, kHtml, kJson, kPdf, kImage };
   Format format = Format::kText;
   std::string origin;   // "path" or "path:line"
   std::string content;  // UTF-8 text or HTML (converted when the input was a legacy encoding)
