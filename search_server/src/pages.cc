@@ -277,22 +277,38 @@ std::string render_search(const SearchPage& page) {
                 o.str(), r.query);
 }
 
+// A reader must know when the text is a machine's reading of a scan: check the original.
+std::string ocr_badge(const corpus::Document& doc) {
+  if (!doc.ocr) return "";
+  char confidence[16];
+  std::snprintf(confidence, sizeof confidence, "%.1f", doc.ocr->mean_confidence);
+  std::string c = confidence;
+  std::replace(c.begin(), c.end(), '.', ',');  // 91,5 %
+  return "<p class=\"badge ocr\" role=\"note\" title=\"Văn bản được nhận dạng tự động từ ảnh quét "
+         "(" +
+         std::to_string(doc.ocr->pages) +
+         " trang): hãy đối chiếu với bản gốc.\">"
+         "Văn bản nhận dạng từ ảnh · độ tin cậy " +
+         c + "%</p>";
+}
+
 std::string render_document(const corpus::Document& doc, const std::vector<indexer::Hit>& related,
                             const std::string& base_url) {
   std::ostringstream o;
   std::string permalink = base_url + "/d/" + url_encode(doc.id);
   o << "<article class=\"document\" data-permalink=\"" << html_escape(permalink)
     << "\" data-title=\"" << html_escape(doc.title) << "\"><h1>" << html_escape(doc.title)
-    << "</h1><div class=\"doc-layout\"><div class=\"text\">";
+    << "</h1>" << ocr_badge(doc) << "<div class=\"doc-layout\"><div class=\"text\">";
   std::size_t n = 0;
   for (const auto& p : doc.paragraphs) {
     ++n;
     const char* cls = p.kind == corpus::Paragraph::Kind::kCaption   ? "caption"
                       : p.kind == corpus::Paragraph::Kind::kHeading ? "heading"
                                                                     : "para";
-    o << "<p id=\"p" << n << "\" class=\"" << cls << "\">" << html_escape(p.text)
-      << " <a class=\"anchor\" href=\"#p" << n << "\" aria-label=\"Liên kết đến đoạn " << n
-      << "\">¶</a></p>";
+    o << "<p id=\"p" << n << "\" class=\"" << cls << "\"";
+    if (p.page) o << " data-page=\"" << *p.page << "\"";
+    o << ">" << html_escape(p.text) << " <a class=\"anchor\" href=\"#p" << n
+      << "\" aria-label=\"Liên kết đến đoạn " << n << "\">¶</a></p>";
   }
   o << "</div><aside class=\"panel\" aria-label=\"Thông tin văn bản\"><h2>Thông tin</h2><dl>"
     << "<dt>Ngày</dt><dd>" << date_vi(doc.date ? doc.date : doc.date_estimated)
@@ -302,6 +318,7 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
     << "</dd>"
     << "<dt>Loại</dt><dd>" << html_escape(type_label(doc.type)) << "</dd>";
   if (doc.header) o << "<dt>Số hiệu</dt><dd>" << directive_link(doc.header->number) << "</dd>";
+  if (doc.pages) o << "<dt>Số trang</dt><dd>" << *doc.pages << "</dd>";
   if (doc.header && doc.header->issuer)
     o << "<dt>Cơ quan ban hành</dt><dd>" << html_escape(*doc.header->issuer) << "</dd>";
   if (!doc.provinces.empty()) {
