@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "tracuu/corpus/format_detect.h"
-#include "tracuu/corpus/reader.h"
+#include "tracuu/corpus/raw_document.h"
 
 namespace tracuu::corpus {
 
