@@ -89,6 +89,8 @@ json to_json(const Document& doc) {
   if (doc.pages) out["pages"] = *doc.pages;
   if (doc.ocr)
     out["ocr"] = {{"pages", doc.ocr->pages}, {"mean_confidence", doc.ocr->mean_confidence}};
+  // Only records read from a legacy encoding carry the note: others keep their shape.
+  if (doc.converted_from) out["converted_from"] = *doc.converted_from;
   return out;
 }
 
@@ -143,6 +145,7 @@ Document document_from_json(const json& j) {
   if (auto it = j.find("ocr"); it != j.end() && it->is_object())
     d.ocr = OcrInfo{it->value("pages", 0), it->value("mean_confidence", 0.0)};
   d.origin = get_str(j, "origin");
+  d.converted_from = get_opt(j, "converted_from");
   if (auto it = j.find("extra"); it != j.end() && it->is_object()) d.extra = *it;
   return d;
 }

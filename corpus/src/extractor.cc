@@ -178,6 +178,7 @@ const Extractor& Extractor::shared() {
 Document Extractor::extract(const RawDocument& raw) const {
   Document doc;
   doc.origin = raw.origin;
+  doc.converted_from = raw.converted_from;
   const auto& f = raw.fields;
   std::optional<std::string> title_hint, date_hint;
   std::vector<Paragraph> paragraphs;

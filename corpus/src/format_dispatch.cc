@@ -8,13 +8,26 @@
 namespace tracuu::corpus {
 namespace {
 
-RawDocument read_by_format([[maybe_unused]] const std::string& origin, FileFormat format,
-                           [[maybe_unused]] std::string_view bytes) {
+// An OLE2 file's directory (UTF-16 stream names) usually sits at its end: a file cut short has
+// none, which tells a truncated Word file from a spreadsheet.
+std::string ole_reason(std::string_view bytes) {
+  for (std::string_view name : {"Workbook", "Book", "PowerPoint Document"}) {
+    std::string utf16;
+    for (char c : name) utf16 += std::string{c, '\0'};
+    if (bytes.find(utf16) != std::string_view::npos)
+      return "Office 97-2003 file that is not a Word document (spreadsheet or slides)";
+  }
+  return "corrupt or truncated Office 97-2003 file (no stream directory)";
+}
+
+RawDocument read_by_format(const std::string& origin, FileFormat format, std::string_view bytes) {
   switch (format) {
     case FileFormat::kDocx:
+      return read_docx(origin, bytes);
     case FileFormat::kOdt:
+      return read_odt(origin, bytes);
     case FileFormat::kDoc:
-      throw FormatError(std::string(format_label(format)) + " is not supported yet");
+      return read_doc(origin, bytes);
     case FileFormat::kPdf:
     case FileFormat::kPng:
     case FileFormat::kJpeg:
@@ -29,7 +42,7 @@ RawDocument read_by_format([[maybe_unused]] const std::string& origin, FileForma
     case FileFormat::kZip:
       throw FormatError("zip archive that is not a .docx or .odt text document");
     case FileFormat::kOle:
-      throw FormatError("Office 97-2003 file that is not a Word document (spreadsheet, slides?)");
+      throw FormatError(ole_reason(bytes));
     case FileFormat::kGzip:
       throw FormatError("gzip data: name the file .gz to have it read");
     case FileFormat::kBinary:

@@ -15,6 +15,11 @@ struct FormatError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Each throws FormatError; `origin` names the file in the raw document.
+RawDocument read_docx(const std::string& origin, std::string_view bytes);
+RawDocument read_odt(const std::string& origin, std::string_view bytes);
+RawDocument read_doc(const std::string& origin, std::string_view bytes);
+
 // The one place that maps a detected format to its reader: a document to `on_doc` or one
 // clear error to `on_error`; never throws.
 void read_binary_document(const std::string& origin, FileFormat format, std::string_view bytes,

@@ -14,6 +14,7 @@
 
 #include "format_readers.h"
 #include "html_nesting.h"
+#include "legacy_vietnamese.h"
 #include "line_reader.h"
 #include "paged_reader.h"
 #include "tracuu/corpus/format_detect.h"
@@ -228,12 +229,18 @@ void read_content(const std::string& origin, std::string content, const RawSink&
     on_error({origin, claim});
     return;
   }
-  std::optional<std::string> note;
+  std::optional<std::string> note, converted_from;
   if (!tokenizer::is_valid_utf8(content)) {
     std::string charset = detect_charset(content);
     auto converted = charset.empty() || lower(charset) == "utf-8"
                          ? std::nullopt
                          : convert_to_utf8(content, charset);
+    // uchardet knows no TCVN3 or VNI: they read as windows-1252 mojibake ("C«ng t¸c").
+    if (auto legacy = read_legacy_vietnamese(content, converted.value_or(""))) {
+      charset = legacy->encoding;
+      converted = std::move(legacy->utf8);
+      converted_from = charset;
+    }
     if (converted) {
       note = "not UTF-8: converted from " + charset;
       content = std::move(*converted);
@@ -255,6 +262,7 @@ void read_content(const std::string& origin, std::string content, const RawSink&
     raw.origin = origin;
     raw.content = std::move(content);
     raw.encoding_note = note;
+    raw.converted_from = converted_from;
     if (note) on_error({origin, *note, true});
     on_doc(std::move(raw));
     return;

@@ -76,11 +76,12 @@ struct Document {
   std::vector<ShortCitation> short_citations;
   std::optional<OfficialHeader> header;
   std::vector<Paragraph> paragraphs;
-  std::string text;                                 // paragraphs joined by "\n"
-  std::optional<int> pages;                         // page count of a paged original (PDF, image)
-  std::optional<OcrInfo> ocr;                       // set when some text came from OCR
-  std::uint64_t fingerprint = 0;                    // near-duplicate simhash
-  std::string origin;                               // file path (and line) it came from
+  std::string text;                           // paragraphs joined by "\n"
+  std::optional<int> pages;                   // page count of a paged original (PDF, image)
+  std::optional<OcrInfo> ocr;                 // set when some text came from OCR
+  std::uint64_t fingerprint = 0;              // near-duplicate simhash
+  std::string origin;                         // file path (and line) it came from
+  std::optional<std::string> converted_from;  // text read from a legacy encoding ("VNI Windows")
   nlohmann::json extra = nlohmann::json::object();  // unknown input fields, kept
 };
 

@@ -21,6 +21,7 @@ struct RawDocument {
   std::string content;  // UTF-8 text or HTML (converted when the input was a legacy encoding)
   nlohmann::json fields = nlohmann::json::object();  // jsonl fields (id, url, title, date, ...)
   std::optional<std::string> encoding_note;          // e.g. "converted from TCVN3"
+  std::optional<std::string> converted_from;         // legacy encoding read: "TCVN3 (ABC)"
   FileFormat source_format = FileFormat::kText;      // what the file was: PDF, Word, text...
 };
 
