@@ -71,8 +71,7 @@ void BM_OcrAllCores(benchmark::State& state) {
   }
   double pages = double(state.iterations() * raws.size());
   state.counters["pages/s"] = benchmark::Counter(pages, benchmark::Counter::kIsRate);
-  state.counters["pages/s/core"] =
-      benchmark::Counter(pages / cores, benchmark::Counter::kIsRate);
+  state.counters["pages/s/core"] = benchmark::Counter(pages / cores, benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_OcrAllCores)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 
@@ -85,9 +84,9 @@ void BM_OcrCharErrorRate(benchmark::State& state) {
     for (int n = 1; n <= kScans; ++n) {
       auto scan = extractor.extract(raws[n - 1]);
       tracuu::corpus::RawDocument text;
-      text.content = tracuu::test::slurp_file(std::filesystem::path(TRACUU_SOURCE_DIR) /
-                                              "data/sample" /
-                                              ("ke-hoach-0" + std::to_string(n) + ".txt"));
+      text.content =
+          tracuu::test::slurp_file(std::filesystem::path(TRACUU_SOURCE_DIR) / "data/sample" /
+                                   ("ke-hoach-0" + std::to_string(n) + ".txt"));
       double cer = tracuu::test::char_error_rate(scan.text, extractor.extract(text).text);
       sum += cer;
       worst = std::max(worst, cer);
