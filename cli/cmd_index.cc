@@ -66,6 +66,7 @@ void register_index(CLI::App& app, int& exit_code) {
   static std::vector<std::string> paths, deletes;
   static bool rebuild = false;
   static bool compact = false;
+  static bool no_originals = false;
   static unsigned threads = 0;
   static unsigned shards = 0;
   static std::size_t batch = 500;
@@ -76,6 +77,9 @@ void register_index(CLI::App& app, int& exit_code) {
   cmd->add_flag(
       "--compact", compact,
       "afterwards, merge the shards into one compact database (smaller, faster to search)");
+  cmd->add_flag("--no-originals", no_originals,
+                "keep no copy of the files read (for archives that must not hold originals); "
+                "copies kept by earlier runs go as their documents are re-indexed");
   cmd->add_option("--threads", threads, "worker threads (default: all cores)");
   cmd->add_option("--shards", shards,
                   "shards of a new index, one writer thread each (default: one per core)")
@@ -84,6 +88,7 @@ void register_index(CLI::App& app, int& exit_code) {
   cmd->callback([&exit_code] {
     indexer::IndexOptions opts;
     opts.rebuild = rebuild;
+    opts.keep_originals = !no_originals;
     opts.threads = threads;
     opts.shards = shards;
     opts.batch_size = batch;

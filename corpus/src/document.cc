@@ -39,6 +39,23 @@ const char* kind_name(Paragraph::Kind k) {
 
 }  // namespace
 
+namespace {
+
+// The file's description (docs/originals.md): pages and OCR are the document's own.
+json original_json(const Document& doc) {
+  const OriginalFile& o = *doc.original;
+  json out{{"name", o.name},    {"content_type", o.content_type},
+           {"bytes", o.bytes},  {"pages", nullptr},
+           {"sha256", nullptr}, {"ocr", nullptr}};
+  if (doc.pages) out["pages"] = *doc.pages;
+  if (o.sha256) out["sha256"] = *o.sha256;
+  if (doc.ocr)
+    out["ocr"] = {{"pages", doc.ocr->pages}, {"mean_confidence", doc.ocr->mean_confidence}};
+  return out;
+}
+
+}  // namespace
+
 json to_json(const Document& doc) {
   json citations = json::array();
   for (const auto& c : doc.citations)
@@ -91,6 +108,7 @@ json to_json(const Document& doc) {
     out["ocr"] = {{"pages", doc.ocr->pages}, {"mean_confidence", doc.ocr->mean_confidence}};
   // Only records read from a legacy encoding carry the note: others keep their shape.
   if (doc.converted_from) out["converted_from"] = *doc.converted_from;
+  if (doc.original) out["original"] = original_json(doc);
   return out;
 }
 
@@ -146,6 +164,13 @@ Document document_from_json(const json& j) {
     d.ocr = OcrInfo{it->value("pages", 0), it->value("mean_confidence", 0.0)};
   d.origin = get_str(j, "origin");
   d.converted_from = get_opt(j, "converted_from");
+  if (auto it = j.find("original"); it != j.end() && it->is_object()) {
+    auto bytes = it->find("bytes");
+    d.original = OriginalFile{
+        get_str(*it, "name"), get_str(*it, "content_type"),
+        bytes != it->end() && bytes->is_number_unsigned() ? bytes->get<std::uint64_t>() : 0,
+        get_opt(*it, "sha256")};
+  }
   if (auto it = j.find("extra"); it != j.end() && it->is_object()) d.extra = *it;
   return d;
 }

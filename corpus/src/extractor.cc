@@ -179,6 +179,12 @@ Document Extractor::extract(const RawDocument& raw) const {
   Document doc;
   doc.origin = raw.origin;
   doc.converted_from = raw.converted_from;
+  if (raw.original)  // the size of the file itself: for PDF and images that is `content`
+    doc.original =
+        OriginalFile{raw.original->name,
+                     raw.original->content_type,
+                     raw.original->bytes.empty() ? raw.content.size() : raw.original->bytes.size(),
+                     {}};
   const auto& f = raw.fields;
   std::optional<std::string> title_hint, date_hint;
   std::vector<Paragraph> paragraphs;

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <utility>
 
 #include "format_readers.h"
 #include "html_nesting.h"
@@ -24,6 +25,7 @@ namespace tracuu::corpus {
 namespace {
 
 namespace fs = std::filesystem;
+constexpr std::string_view kStdin = "<stdin>";
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
@@ -214,6 +216,16 @@ void read_json_line(const std::string& where, std::string_view line,
   on_doc(std::move(raw));
 }
 
+// What the originals store keeps of a file (docs/originals.md), named as the file without ".gz";
+// nothing for stdin, which has no name.
+std::optional<RawDocument::Original> original_of(const std::string& origin,
+                                                 std::string_view content_type) {
+  if (origin == kStdin) return std::nullopt;
+  std::string name = fs::path(origin).filename().string();
+  if (ends_with(lower(name), ".gz")) name.resize(name.size() - 3);
+  return RawDocument::Original{std::move(name), std::string(content_type), {}};
+}
+
 void read_content(const std::string& origin, std::string content, const RawSink& on_doc,
                   const ErrorSink& on_error, const ReadLimits& limits) {
   if (content.empty()) {
@@ -222,7 +234,18 @@ void read_content(const std::string& origin, std::string content, const RawSink&
   }
   // PDF, Word, images...: recognized by their bytes whatever the file is called.
   if (FileFormat binary = detect_format(content); is_document_binary(binary)) {
-    read_binary_document(origin, binary, content, on_doc, on_error);
+    read_binary_document(
+        origin, binary, content,
+        [&](RawDocument&& raw) {
+          raw.original = original_of(origin, content_type_of(binary));
+          // Word and OpenDocument were read into text, so the file's bytes go beside it (the
+          // format reader is done with them); PDF and images keep them in `content`.
+          if (raw.original && raw.format != RawDocument::Format::kPdf &&
+              raw.format != RawDocument::Format::kImage)
+            raw.original->bytes = std::move(content);
+          on_doc(std::move(raw));
+        },
+        on_error);
     return;
   }
   if (auto claim = false_paged_claim(origin); !claim.empty()) {
@@ -230,6 +253,7 @@ void read_content(const std::string& origin, std::string content, const RawSink&
     return;
   }
   std::optional<std::string> note, converted_from;
+  std::string file_bytes;  // a converted text's own bytes, for the originals store
   if (!tokenizer::is_valid_utf8(content)) {
     std::string charset = detect_charset(content);
     auto converted = charset.empty() || lower(charset) == "utf-8"
@@ -243,11 +267,11 @@ void read_content(const std::string& origin, std::string content, const RawSink&
     }
     if (converted) {
       note = "not UTF-8: converted from " + charset;
-      content = std::move(*converted);
+      file_bytes = std::exchange(content, std::move(*converted));
     } else {
       note = "invalid UTF-8 (encoding " + (charset.empty() ? std::string("unknown") : charset) +
              "): bad bytes replaced";
-      content = tokenizer::normalize_keep_case(content);
+      file_bytes = std::exchange(content, tokenizer::normalize_keep_case(content));
     }
   }
   auto format = format_of(origin, content, limits);
@@ -263,6 +287,11 @@ void read_content(const std::string& origin, std::string content, const RawSink&
     raw.content = std::move(content);
     raw.encoding_note = note;
     raw.converted_from = converted_from;
+    if (!file_bytes.empty()) {
+      raw.original =
+          original_of(origin, format == RawDocument::Format::kHtml ? "text/html" : "text/plain");
+      if (raw.original) raw.original->bytes = std::move(file_bytes);
+    }
     if (note) on_error({origin, *note, true});
     on_doc(std::move(raw));
     return;
@@ -323,7 +352,7 @@ void stream_jsonl(const std::string& path, const RawSink& on_doc, const ErrorSin
 // stdin (plain or gzip) as it comes: JSON lines one line at a time whatever their number,
 // anything else whole within the limit.
 void read_stdin(const RawSink& on_doc, const ErrorSink& on_error, const ReadLimits& limits) {
-  const std::string origin = "<stdin>";
+  const std::string origin(kStdin);
   LineReader lines(gzdopen(dup(STDIN_FILENO), "rb"), limits.max_bytes);
   std::string content;
   bool sniffed = false;  // the first line that is not blank has been looked at

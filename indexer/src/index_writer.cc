@@ -19,6 +19,7 @@
 #include "shard.h"
 #include "shards.h"
 #include "tracuu/corpus/reader.h"
+#include "tracuu/indexer/originals_store.h"
 #include "tracuu/tokenizer/docnum.h"
 #include "write_lock.h"
 
@@ -29,6 +30,9 @@ struct IndexWriter::Impl {
   std::string root;  // the index directory
   WriteLock lock;    // first in, last out: held while any shard is open
   std::vector<Shard> shards;
+  OriginalsStore originals;
+  // A document went or was replaced since the last sweep of the originals store.
+  bool originals_dirty = false;
   IndexOptions options;
   IndexStats stats;
   // A rebuild writes new shards beside the live ones and publish() switches the stub to them.
@@ -36,7 +40,8 @@ struct IndexWriter::Impl {
   std::vector<std::string> replaced;     // the live shards they replace
   bool failed = false;                   // index_paths threw: nothing more is committed
 
-  Impl(const std::string& dir, const IndexOptions& opts) : root(dir), lock(dir), options(opts) {}
+  Impl(const std::string& dir, const IndexOptions& opts)
+      : root(dir), lock(dir), originals(dir), options(opts) {}
 
   Shard& shard_for(const std::string& id) { return shards[shards::shard_of(id, shards.size())]; }
 
@@ -59,6 +64,7 @@ struct IndexWriter::Impl {
 
   void open();
   void publish();
+  std::size_t collect_originals();
   void discard_unpublished() noexcept;
   void remove_shards(const std::vector<std::string>& paths);
 };
@@ -79,6 +85,7 @@ void IndexWriter::Impl::open() {
     for (auto& s : shards) s.writers = shards.size();
     return;
   }
+  originals_dirty = had_index;  // a rebuild drops every record of the old index
   // New shards (a new index, or a rebuild beside the live one) are named by the stub only once
   // they exist: an index interrupted before that is no index, not one that fails to open.
   unpublished = had_index ? shards::next_generation(root, "shard", new_shard_count())
@@ -113,6 +120,16 @@ void IndexWriter::Impl::remove_shards(const std::vector<std::string>& paths) {
   }
 }
 
+// Every shard committed and published first: the sweep reads what readers see, and a record in
+// an uncommitted batch would not protect its file.
+std::size_t IndexWriter::Impl::collect_originals() {
+  originals_dirty = false;
+  Xapian::Database all = combined();
+  const std::string prefix = schema::kOriginal;
+  return originals.remove_unreferenced(
+      [&](const std::string& sha256) { return all.term_exists(prefix + sha256); });
+}
+
 // A rebuild that did not finish leaves the live index as it was.
 void IndexWriter::Impl::discard_unpublished() noexcept {
   if (unpublished.empty()) return;
@@ -144,6 +161,7 @@ IndexWriter::~IndexWriter() {
   try {
     impl_->publish();
     impl_->commit();
+    if (impl_->originals_dirty) impl_->collect_originals();
   } catch (...) {  // destructors must not throw; committed batches are already safe
     impl_->discard_unpublished();
   }
@@ -154,6 +172,7 @@ bool IndexWriter::upsert(const corpus::Document& doc) {
     Xapian::Document xdoc = schema::build_document(doc);
     IndexStats stats;
     impl_->shard_for(doc.id).add(doc.id, xdoc, spelling_terms(xdoc), stats);
+    if (stats.updated > 0) impl_->originals_dirty = true;
     return stats.updated > 0;
   });
 }
@@ -164,6 +183,7 @@ bool IndexWriter::remove(const std::string& id) {
     std::string id_term = schema::kId + id;
     if (!shard.db.term_exists(id_term)) return false;
     shard.db.delete_document(id_term);
+    impl_->originals_dirty = true;
     return true;
   });
 }
@@ -172,6 +192,7 @@ void IndexWriter::commit() {
   translating("committing " + impl_->root, [&] {
     impl_->commit();
     impl_->publish();
+    if (impl_->originals_dirty) impl_->collect_originals();
   });
 }
 
@@ -275,13 +296,17 @@ IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
   for (const auto& path : paths) bytes_total += corpus::content_bytes_hint(path);
   pipeline::Progress progress(impl_->stats, impl_->options, bytes_total);
   try {
-    pipeline::run(paths, impl_->shards, impl_->options, progress);
+    pipeline::run(paths, impl_->shards, impl_->options, progress,
+                  impl_->options.keep_originals ? &impl_->originals : nullptr);
   } catch (...) {
     impl_->failed = true;
     throw;
   }
   resolve_short_names();
-  translating("publishing " + impl_->root, [&] { impl_->publish(); });
+  translating("publishing " + impl_->root, [&] {
+    impl_->publish();
+    impl_->collect_originals();  // files of replaced versions, of --no-originals runs
+  });
   progress.finish();
   return impl_->stats;
 }

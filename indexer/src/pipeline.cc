@@ -102,18 +102,38 @@ void read_into(const std::vector<std::string>& paths, Window& window, ErrorRepor
   window.close();
 }
 
-void build(Slot& slot, const corpus::Extractor& extractor, std::size_t n_shards) {
+namespace {
+
+// The original is durable before its record can be in a batch (docs/originals.md): put() returns
+// only then, and the writer sees the slot after build(). Stored before extraction, which may
+// consume the raw bytes; the file of a document that then fails is an orphan the run's sweep
+// collects.
+std::optional<std::string> store_original(const corpus::RawDocument& raw,
+                                          OriginalsStore* originals) {
+  if (!originals || !raw.original) return std::nullopt;
+  return originals->put(raw.original->bytes.empty() ? raw.content : raw.original->bytes);
+}
+
+}  // namespace
+
+void build(Slot& slot, const corpus::Extractor& extractor, std::size_t n_shards,
+           OriginalsStore* originals) {
   try {
+    std::optional<std::string> sha256 = store_original(slot.raw, originals);
     corpus::Document doc = extractor.extract(slot.raw);
+    if (doc.original) doc.original->sha256 = std::move(sha256);
     slot.id = doc.id;
     slot.xdoc = schema::build_document(doc);
     slot.spellings = spelling_terms(slot.xdoc);
     slot.shard = shards::shard_of(slot.id, n_shards);
+  } catch (const IndexError&) {
+    throw;  // the store's fault, not the document's
   } catch (const std::exception& e) {
     slot.error = e.what();
   }
   slot.bytes = slot.raw.content.size();
   slot.raw.content = std::string();
+  slot.raw.original.reset();
   slot.raw.fields = nlohmann::json();
 }
 
@@ -205,7 +225,7 @@ void Failure::rethrow() const {
 }
 
 void run(const std::vector<std::string>& paths, std::vector<Shard>& shards,
-         const IndexOptions& options, Progress& progress) {
+         const IndexOptions& options, Progress& progress, OriginalsStore* originals) {
   const unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   const std::size_t batch = std::max<std::size_t>(1, options.batch_size);
@@ -220,7 +240,7 @@ void run(const std::vector<std::string>& paths, std::vector<Shard>& shards,
     all.emplace_back([&] {
       failure.run("extracting", [&] {
         while (Slot* slot = window.take()) {
-          build(*slot, extractor, n);
+          build(*slot, extractor, n, originals);
           window.built(*slot);
         }
       });

@@ -20,6 +20,7 @@
 #include "tracuu/corpus/extractor.h"
 #include "tracuu/corpus/reader.h"
 #include "tracuu/indexer/index_writer.h"
+#include "tracuu/indexer/originals_store.h"
 
 namespace tracuu::indexer::pipeline {
 
@@ -74,9 +75,11 @@ class Window {
 void read_into(const std::vector<std::string>& paths, Window& window, ErrorReport& errors);
 
 // Stage 2: extracts and builds the Xapian document of `slot.raw` for one of `n_shards` shards,
-// then drops the raw text. Never throws: a document that cannot be extracted keeps the reason
-// in slot.error.
-void build(Slot& slot, const corpus::Extractor& extractor, std::size_t n_shards);
+// with its original put in `originals` first (none under --no-originals), then drops the raw
+// text. A document that cannot be extracted keeps the reason in slot.error; only a fault of the
+// store (IndexError: disk full...) is thrown, and stops the run as a shard's would.
+void build(Slot& slot, const corpus::Extractor& extractor, std::size_t n_shards,
+           OriginalsStore* originals = nullptr);
 
 // The totals of committed documents and the progress callback. Thread-safe.
 class Progress {
@@ -119,7 +122,8 @@ class Failure {
 // The three stages on threads: one reader, `options.threads` builders, one writer per shard.
 // Throws the first error of any of them (IndexError for the database) once all have ended, the
 // shards' unfinished batches dropped: what was committed before stays, nothing half-written.
+// Originals go to `originals` (null: none kept).
 void run(const std::vector<std::string>& paths, std::vector<Shard>& shards,
-         const IndexOptions& options, Progress& progress);
+         const IndexOptions& options, Progress& progress, OriginalsStore* originals);
 
 }  // namespace tracuu::indexer::pipeline

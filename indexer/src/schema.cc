@@ -90,6 +90,8 @@ Xapian::Document build_document(const corpus::Document& doc) {
   for (const auto& c : doc.short_citations) add_boolean(xdoc, kShortCited, short_key(c));
   if (doc.header) add_boolean(xdoc, kHeaderNumber, doc.header->number);
   if (doc.source) add_boolean(xdoc, kSource, *doc.source);
+  // What keeps a stored original alive: the store's sweep removes files no XO term names.
+  if (doc.original && doc.original->sha256) add_boolean(xdoc, kOriginal, *doc.original->sha256);
   const auto& date = doc.date ? doc.date : doc.date_estimated;
   std::string year;
   if (date && date->size() >= 10) {

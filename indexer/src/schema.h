@@ -22,6 +22,7 @@ inline constexpr const char* kHeaderNumber = "XH";  // the document IS this numb
 inline constexpr const char* kShortCited = "XR";    // "CT 49": cited by short name only
 inline constexpr const char* kIssuer = "XI";
 inline constexpr const char* kSource = "XS";
+inline constexpr const char* kOriginal = "XO";  // + the SHA-256 of the stored original's bytes
 inline constexpr const char* kYear = "Y";
 inline constexpr const char* kYearMonth = "YM";
 // Free-text prefixes: none = normalized syllables (positional); W = segmented multi-syllable

@@ -49,6 +49,14 @@ struct OcrInfo {
   double mean_confidence = 0;
 };
 
+// The file a document was read from (docs/originals.md). Its pages and OCR are the document's.
+struct OriginalFile {
+  std::string name;          // "Kế hoạch 01.pdf"
+  std::string content_type;  // "application/pdf"
+  std::uint64_t bytes = 0;
+  std::optional<std::string> sha256;  // the stored copy's name; none when no copy is kept
+};
+
 // The parsed header of a document that IS an official text.
 struct OfficialHeader {
   std::string number;                   // canonical
@@ -82,6 +90,7 @@ struct Document {
   std::uint64_t fingerprint = 0;              // near-duplicate simhash
   std::string origin;                         // file path (and line) it came from
   std::optional<std::string> converted_from;  // text read from a legacy encoding ("VNI Windows")
+  std::optional<OriginalFile> original;       // the file it was read from, when kept or described
   nlohmann::json extra = nlohmann::json::object();  // unknown input fields, kept
 };
 

@@ -23,6 +23,14 @@ struct RawDocument {
   std::optional<std::string> encoding_note;          // e.g. "converted from TCVN3"
   std::optional<std::string> converted_from;         // legacy encoding read: "TCVN3 (ABC)"
   FileFormat source_format = FileFormat::kText;      // what the file was: PDF, Word, text...
+  // The file as the originals store keeps it (docs/originals.md); none for JSON lines, stdin
+  // and UTF-8 text, whose record holds the file's text as it was.
+  struct Original {
+    std::string name;          // file name, ".gz" dropped: "Kế hoạch 01.pdf"
+    std::string content_type;  // "application/pdf", ...
+    std::string bytes;         // the file's bytes; empty when they are `content` (PDF, images)
+  };
+  std::optional<Original> original;
 };
 
 // A problem with one input. Either nothing was read from `origin` (a failure), or the document

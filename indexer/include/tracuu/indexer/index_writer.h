@@ -28,6 +28,9 @@ struct IndexOptions {
   // Shards of a new index (one writer thread each); 0 = one per core. An existing index keeps
   // the shards it has (see docs/schema.md, "Shards").
   unsigned shards = 0;
+  // Keep each file's original in DB/originals (served at /files/{id}); false is --no-originals,
+  // for archives that must not hold copies: records still say what the file was, without sha256.
+  bool keep_originals = true;
   // Called after each batch and per-file error; the CLI draws its progress bar from it.
   std::function<void(const IndexStats&, std::size_t bytes_done, std::size_t bytes_total)> progress;
   std::function<void(const std::string& origin, const std::string& reason)> on_error;
@@ -54,6 +57,8 @@ class IndexWriter {
   bool upsert(const corpus::Document& doc);
   bool remove(const std::string& id);
   // Commits every shard; the first commit after a rebuild makes the new index the live one.
+  // Stored originals no document references any more (after a remove, a replacing upsert or a
+  // rebuild) are then deleted (docs/originals.md); index_paths does the same when it ends.
   void commit();
 
   // Reads, extracts and indexes every document under `paths`, committing in batches, then
