@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "http_error.h"
+#include "original_file.h"
 #include "pages.h"
 
 namespace tracuu::server {
@@ -150,6 +151,7 @@ Reply Endpoints::api_document(const Request& r) {
   for (const auto& h : s.related(*doc, 8)) related.push_back(indexer::to_json(h));
   j["related"] = related;
   j["permalink"] = "/d/" + url_encode(id);
+  if (doc->original && doc->original->sha256) j["original"]["url"] = "/files/" + url_encode(id);
   return revalidatable(json_reply(j));
 }
 
@@ -219,6 +221,13 @@ Reply Endpoints::page_directive(const Request& r) {
   std::optional<corpus::Document> text;
   if (rec.document_id) text = s.document(*rec.document_id);
   return revalidatable(html_reply(render_directive(rec, text)));
+}
+
+// The id is looked up in the index like any document id; only the record's SHA-256 names a file.
+Reply Endpoints::original_file(const Request& r) {
+  auto doc = searcher().document(std::string(r.rest));
+  if (!doc) throw HttpError{404, "not_found", "Không tìm thấy văn bản này."};
+  return original_reply(searchers_.db_path(), *doc);
 }
 
 Reply Endpoints::static_file(const Request& r) {

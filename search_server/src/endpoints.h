@@ -40,6 +40,7 @@ class Endpoints {
   Reply page_document(const Request& r);
   Reply page_directive(const Request& r);
   Reply static_file(const Request& r);
+  Reply original_file(const Request& r);
   Reply not_found(const Request& r);
 
   using Endpoint = Reply (Endpoints::*)(const Request&);

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "original_link.h"
+
 namespace tracuu::server {
 namespace {
 
@@ -292,6 +294,17 @@ std::string ocr_badge(const corpus::Document& doc) {
          c + "%</p>";
 }
 
+namespace {
+
+// A paragraph read from a PDF opens its page of the original in the browser's viewer.
+std::string page_link(const std::string& id, int page) {
+  std::string n = std::to_string(page);
+  return " <a class=\"page\" href=\"/files/" + url_encode(id) + "#page=" + n +
+         "\" title=\"Xem trang " + n + " của bản gốc\">tr. " + n + "</a>";
+}
+
+}  // namespace
+
 std::string render_document(const corpus::Document& doc, const std::vector<indexer::Hit>& related,
                             const std::string& base_url) {
   std::ostringstream o;
@@ -300,6 +313,7 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
     << "\" data-title=\"" << html_escape(doc.title) << "\"><h1>" << html_escape(doc.title)
     << "</h1>" << ocr_badge(doc) << "<div class=\"doc-layout\"><div class=\"text\">";
   std::size_t n = 0;
+  const bool paged = original_has_pages(doc);
   for (const auto& p : doc.paragraphs) {
     ++n;
     const char* cls = p.kind == corpus::Paragraph::Kind::kCaption   ? "caption"
@@ -308,7 +322,9 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
     o << "<p id=\"p" << n << "\" class=\"" << cls << "\"";
     if (p.page) o << " data-page=\"" << *p.page << "\"";
     o << ">" << html_escape(p.text) << " <a class=\"anchor\" href=\"#p" << n
-      << "\" aria-label=\"Liên kết đến đoạn " << n << "\">¶</a></p>";
+      << "\" aria-label=\"Liên kết đến đoạn " << n << "\">¶</a>";
+    if (p.page && paged) o << page_link(doc.id, *p.page);
+    o << "</p>";
   }
   o << "</div><aside class=\"panel\" aria-label=\"Thông tin văn bản\"><h2>Thông tin</h2><dl>"
     << "<dt>Ngày</dt><dd>" << date_vi(doc.date ? doc.date : doc.date_estimated)
@@ -343,6 +359,9 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
   if (doc.url && (doc.url->rfind("http://", 0) == 0 || doc.url->rfind("https://", 0) == 0))
     o << "<dt>Bài gốc</dt><dd><a href=\"" << html_escape(*doc.url)
       << "\" rel=\"nofollow noopener\">" << html_escape(*doc.url) << "</a></dd>";
+  if (has_stored_original(doc))
+    o << "<dt>Bản gốc</dt><dd><a class=\"original\" href=\"/files/" << url_encode(doc.id) << "\">"
+      << html_escape(original_link_label(doc)) << "</a></dd>";
   o << "</dl>";
   if (!doc.citations.empty()) {
     o << "<h2>Văn bản được dẫn chiếu</h2><ul class=\"citations\">";

@@ -12,11 +12,12 @@ Reply json_reply(const nlohmann::json& j) {
           j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
           "",
           "no-cache",
-          ""};
+          "",
+          {}};
 }
 
 Reply html_reply(std::string html) {
-  return {200, "text/html; charset=utf-8", std::move(html), "", "no-cache", ""};
+  return {200, "text/html; charset=utf-8", std::move(html), "", "no-cache", "", {}};
 }
 
 std::string etag_of(const std::string& body) {

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace tracuu::server {
 
@@ -13,6 +15,7 @@ struct Reply {
   std::string etag;
   std::string cache_control = "no-cache";
   std::string retry_after;  // seconds, for a 503 the client should retry
+  std::vector<std::pair<std::string, std::string>> headers;  // any others (Content-Disposition)
 };
 
 Reply json_reply(const nlohmann::json& j);

@@ -20,6 +20,8 @@ constexpr std::array kRoutes{
     Route{"/search", "/search", Match::kExact, false, true, &E::page_search},
     Route{"/d", "/d/", Match::kUnder, false, true, &E::page_document},
     Route{"/directive", "/directive/", Match::kUnder, false, true, &E::page_directive},
+    // Originals can be 64 MB: never in the reply cache; their ETag is their SHA-256.
+    Route{"/files", "/files/", Match::kUnder, false, false, &E::original_file},
     Route{"/static", "/static/", Match::kPrefix, false, false, &E::static_file},
     Route{"not_found", "/api/", Match::kPrefix, true, false, &E::not_found},
     Route{"not_found", "", Match::kPrefix, false, false, &E::not_found},

@@ -23,6 +23,7 @@ namespace tracuu::server {
 class SearcherPool {
  public:
   SearcherPool(std::string db_path, std::size_t size);  // throws like indexer::Searcher
+  const std::string& db_path() const { return db_path_; }
   ~SearcherPool();
   SearcherPool(const SearcherPool&) = delete;
   SearcherPool& operator=(const SearcherPool&) = delete;

@@ -138,7 +138,8 @@ Answer SearchServer::Impl::answer(const HTTPServerRequest& req, Exchange& ex) {
   if (ex.uri.size() > kMaxUri) throw HttpError{414, "uri_too_long", "Địa chỉ quá dài."};
   if (ex.method == "OPTIONS" && !options.cors_origin.empty()) {
     ex.route_name = "options";
-    return Answer{nullptr, Reply{204, "application/json; charset=utf-8", "", "", "no-cache", ""}};
+    return Answer{nullptr,
+                  Reply{204, "application/json; charset=utf-8", "", "", "no-cache", "", {}}};
   }
   Target target = parse_target(ex.uri);
   if (ex.method != "GET" && ex.method != "HEAD") {
@@ -151,7 +152,7 @@ Answer SearchServer::Impl::answer(const HTTPServerRequest& req, Exchange& ex) {
   Answer a = cached_or_computed(ex, target, rest);
   const Reply& r = a.reply();
   if (!r.etag.empty() && req.get("If-None-Match", "") == r.etag)
-    return Answer{nullptr, Reply{304, r.content_type, "", r.etag, r.cache_control, ""}};
+    return Answer{nullptr, Reply{304, r.content_type, "", r.etag, r.cache_control, "", {}}};
   return a;
 }
 
@@ -205,6 +206,7 @@ void SearchServer::Impl::send(HTTPServerResponse& resp, const Reply& r, const Ex
   resp.set("X-Content-Type-Options", "nosniff");
   if (!r.etag.empty()) resp.set("ETag", r.etag);
   if (!r.retry_after.empty()) resp.set("Retry-After", r.retry_after);
+  for (const auto& [name, value] : r.headers) resp.set(name, value);
   if (r.status == 405) resp.set("Allow", "GET, HEAD");
   if (!options.cors_origin.empty() && ex.route->api) {
     resp.set("Access-Control-Allow-Origin", options.cors_origin);

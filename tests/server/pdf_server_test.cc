@@ -64,6 +64,14 @@ TEST(PdfServer, ScannedPdfIsSearchableWithPagesConfidenceAndTheOcrBadge) {
   EXPECT_EQ(doc["paragraphs"][0]["page"], 1);
   EXPECT_EQ(doc["paragraphs"][0]["ocr"], true);
   EXPECT_EQ(doc["header"]["number"], "01-KH/TU");
+  // The scan itself is kept and served, its OCR summed up in the record of the original.
+  EXPECT_EQ(doc["original"]["name"], "ke-hoach-01-scan.pdf");
+  EXPECT_EQ(doc["original"]["ocr"]["pages"], 1);
+  EXPECT_EQ(doc["original"]["pages"], 1);
+  int status = 0;
+  std::string original = get(server.port(), "/files/" + id, &status);
+  EXPECT_EQ(status, 200);
+  EXPECT_TRUE(original == tracuu::test::slurp_file(dir / "in/ke-hoach-01-scan.pdf"));
   std::string page = get(server.port(), "/d/" + id);
   EXPECT_NE(page.find("Văn bản nhận dạng từ ảnh · độ tin cậy"), std::string::npos);
   EXPECT_NE(page.find("data-page=\"1\""), std::string::npos);
