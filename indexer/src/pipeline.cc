@@ -104,8 +104,8 @@ void read_into(const std::vector<std::string>& paths, Window& window, ErrorRepor
 
 namespace {
 
-// The original is durable before its record can be in a batch (docs/originals.md): put() returns
-// only then, and the writer sees the slot after build(). Stored before extraction, which may
+// The original is complete under its name before its record can be in a batch, and the writer
+// syncs the store before committing it (docs/originals.md). Stored before extraction, which may
 // consume the raw bytes; the file of a document that then fails is an orphan the run's sweep
 // collects.
 std::optional<std::string> store_original(const corpus::RawDocument& raw,
@@ -170,12 +170,13 @@ void Progress::finish() {
 }
 
 void write_shard(Shard& shard, std::size_t me, std::size_t batch, Window& window,
-                 ErrorReport& errors, Progress& progress) {
+                 ErrorReport& errors, Progress& progress, OriginalsStore* originals) {
   IndexStats mine;
   std::size_t in_batch = 0, bytes = 0, batches = 0;
   auto commit = [&](bool last) {
     // Spelling data every kSpellingEvery batches and at the end (see Shard::commit).
     constexpr std::size_t kSpellingEvery = 16;
+    if (originals) originals->sync();  // every file the batch names is on disk before it commits
     shard.commit(last || ++batches % kSpellingEvery == 0);
     progress.committed(mine, bytes);
     in_batch = bytes = 0;
@@ -248,7 +249,7 @@ void run(const std::vector<std::string>& paths, std::vector<Shard>& shards,
   for (std::size_t s = 0; s < n; ++s)
     all.emplace_back([&, s] {
       failure.run("writing " + shards[s].path,
-                  [&] { write_shard(shards[s], s, batch, window, errors, progress); });
+                  [&] { write_shard(shards[s], s, batch, window, errors, progress, originals); });
     });
   for (auto& th : all) th.join();
   progress.lost(errors.documents_lost());

@@ -101,8 +101,9 @@ class Progress {
 
 // Stage 3: the writer of shard `me`: its documents in input order, a commit every `batch`.
 // Failed documents are reported once, by writer 0. Leaves the unfinished batch open when stopped.
+// The originals its documents name are made durable before each commit (`originals`: none kept).
 void write_shard(Shard& shard, std::size_t me, std::size_t batch, Window& window,
-                 ErrorReport& errors, Progress& progress);
+                 ErrorReport& errors, Progress& progress, OriginalsStore* originals = nullptr);
 
 // The first exception thrown by any thread of the pipeline; it stops the window.
 class Failure {

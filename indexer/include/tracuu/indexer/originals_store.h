@@ -2,7 +2,9 @@
 // (DB/originals/ab/cdef..., named by the SHA-256 of the bytes). See docs/originals.md.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <mutex>
@@ -12,10 +14,11 @@
 
 namespace tracuu::indexer {
 
-// Durability: put() returns once the file and its directory entry are on disk, so a batch
-// committed after it never names a missing file; a crash leaves at worst a file no record names,
-// which the next remove_unreferenced() collects. Writing (put, remove_unreferenced) happens under
-// the index's write lock; put() is thread-safe. Faults (disk full, permission) are IndexError.
+// Durability: a file is complete under its name once put() returns (written under a temporary
+// name, then renamed) and on disk once sync() returns; writers call sync() before each commit, so
+// a committed record never names a missing file. A crash leaves at worst files no record names,
+// which the next remove_unreferenced() collects. Writing happens under the index's write lock;
+// put() and sync() are thread-safe. Faults (disk full, permission) are IndexError.
 class OriginalsStore {
  public:
   // Nothing is created until the first put(): an index made with --no-originals has no store.
@@ -30,14 +33,20 @@ class OriginalsStore {
   // Stores `bytes` unless a file of that content is there; returns its SHA-256 (lowercase hex).
   std::string put(std::string_view bytes);
 
+  // Makes every file put so far durable (one syncfs of the store's filesystem, none when nothing
+  // new was put): called before a batch naming them commits.
+  void sync();
+
   // Removes stored files for which `referenced(sha256)` is false, and temporaries of an
   // interrupted run. Call with every referencing batch committed. Returns how many went.
   std::size_t remove_unreferenced(const std::function<bool(const std::string&)>& referenced);
 
  private:
-  void make_durable_dir(const std::filesystem::path& dir);
   std::filesystem::path dir_;
-  std::mutex dirs_mutex_;
+  std::atomic<std::uint64_t> written_{0};  // puts so far (renamed into place or found there)
+  std::atomic<std::uint64_t> temps_{0};    // names temporaries apart
+  std::mutex sync_mutex_;
+  std::uint64_t synced_ = 0;  // of written_, those a finished syncfs covered (under sync_mutex_)
 };
 
 }  // namespace tracuu::indexer
