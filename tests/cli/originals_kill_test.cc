@@ -26,8 +26,9 @@ void write_legacy_texts(const fs::path& dir, int count) {
     std::ofstream out(dir / ("bao-cao-" + std::to_string(i) + ".txt"), std::ios::binary);
     out << "B\xe1o c\xe1o s\xf4\x20" << i << "\n\n";
     for (int line = 0; line < 12; ++line)
-      out << "\xd0o\xe0n c\xf4ng t\xe1" "c d\xe2n v\xe2n x\xe3 so " << i << " muc " << line
-          << ": ke hoach trien khai nam " << 2000 + i % 25 << ".\n";
+      out << "\xd0o\xe0n c\xf4ng t\xe1"
+             "c d\xe2n v\xe2n x\xe3 so "
+          << i << " muc " << line << ": ke hoach trien khai nam " << 2000 + i % 25 << ".\n";
   }
 }
 
