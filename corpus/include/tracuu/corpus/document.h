@@ -2,11 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace tracuu::corpus {
 
@@ -38,12 +37,12 @@ struct Paragraph {
 
 // The parsed header of a document that IS an official text.
 struct OfficialHeader {
-  std::string number;                  // canonical
-  std::optional<std::string> issuer;   // "Ban Bí thư", "UBND tỉnh Lào Cai"
-  std::optional<std::string> place;    // "Hà Nội"
-  std::optional<std::string> date;     // ISO
-  std::optional<std::string> doc_type; // "Chỉ thị"
-  std::optional<std::string> subject;  // trích yếu
+  std::string number;                   // canonical
+  std::optional<std::string> issuer;    // "Ban Bí thư", "UBND tỉnh Lào Cai"
+  std::optional<std::string> place;     // "Hà Nội"
+  std::optional<std::string> date;      // ISO
+  std::optional<std::string> doc_type;  // "Chỉ thị"
+  std::optional<std::string> subject;   // trích yếu
 };
 
 struct Document {
@@ -54,18 +53,18 @@ struct Document {
   std::optional<std::string> source;          // site or domain
   std::optional<std::string> url;
   std::optional<std::string> author;
-  std::string type = "news";  // "news", "report", "chi-thi", "ket-luan", "nghi-quyet", ...
-  std::vector<std::string> provinces;          // canonical names, pre-2025 units as written
+  std::string type = "news";           // "news", "report", "chi-thi", "ket-luan", "nghi-quyet", ...
+  std::vector<std::string> provinces;  // canonical names, pre-2025 units as written
   std::optional<std::string> primary_province;
-  std::optional<std::string> province_2025;    // the primary province after the 2025 merger
-  std::vector<std::string> districts;          // "Chợ Đồn (Bắc Kạn)"
+  std::optional<std::string> province_2025;  // the primary province after the 2025 merger
+  std::vector<std::string> districts;        // "Chợ Đồn (Bắc Kạn)"
   std::vector<Citation> citations;
   std::vector<ShortCitation> short_citations;
   std::optional<OfficialHeader> header;
   std::vector<Paragraph> paragraphs;
-  std::string text;                  // paragraphs joined by "\n"
-  std::uint64_t fingerprint = 0;     // near-duplicate simhash
-  std::string origin;                // file path (and line) it came from
+  std::string text;                                 // paragraphs joined by "\n"
+  std::uint64_t fingerprint = 0;                    // near-duplicate simhash
+  std::string origin;                               // file path (and line) it came from
   nlohmann::json extra = nlohmann::json::object();  // unknown input fields, kept
 };
 
@@ -74,6 +73,9 @@ std::optional<std::string> citation_type_name(const std::string& type_code);
 
 // The `tracuu extract` JSON shape (see docs/corpus.md); from_json accepts what to_json writes.
 nlohmann::json to_json(const Document& doc);
+// The same, moving the texts into the JSON instead of copying them (a long document's text is
+// then held once, not twice).
+nlohmann::json to_json(Document&& doc);
 Document document_from_json(const nlohmann::json& j);
 
 }  // namespace tracuu::corpus
