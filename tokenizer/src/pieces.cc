@@ -49,7 +49,8 @@ void tokenize_piece(const Tokenizer& tokenizer, std::string_view text, std::size
       piece.text = piece.text.substr(0, piece.tokens.back().end);
       return;
     }
-    if (size >= longest) return;  // cut where the piece is full
+    // Cut where the piece is full (a piece without whitespace is full at once).
+    if (size >= longest || end - start >= longest) return;
   }
 }
 
