@@ -52,65 +52,85 @@ std::vector<Paragraph> lines_to_paragraphs(const std::string& text) {
 
 bool word_byte(char c) { return is_word_byte(static_cast<unsigned char>(c)); }
 
-void hash_words(std::string_view text, std::vector<std::uint64_t>& out) {
+// Calls on_word with the hash of each word of `text`.
+template <class OnWord>
+void hash_words(std::string_view text, OnWord&& on_word) {
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && !word_byte(text[i])) ++i;
     std::size_t j = i;
     while (j < text.size() && word_byte(text[j])) ++j;
-    if (j > i) out.push_back(XXH3_64bits(text.data() + i, j - i));
+    if (j > i) on_word(XXH3_64bits(text.data() + i, j - i));
     i = j;
   }
 }
 
-// Simhash over word 3-shingles of the normalized title and text (tone placement and look-alikes
-// already unified): reposts of one article differ in a few bits. Shingle hashes combine the
-// words' hashes, so no string is built per shingle.
-std::uint64_t simhash(std::string_view title, std::string_view text) {
-  std::vector<std::uint64_t> words;
-  hash_words(title, words);
-  hash_words(text, words);
-  std::vector<std::uint64_t> shingles;
-  if (words.size() < 3) {
-    shingles = words;
-  } else {
-    shingles.reserve(words.size() - 2);
-    for (std::size_t k = 0; k + 2 < words.size(); ++k)
-      shingles.push_back(words[k] * 0x9E3779B97F4A7C15ull ^
-                         (words[k + 1] + 0x632BE59BD9B4E019ull) * 31 ^ words[k + 2]);
+// Bit counts of the hashes added, eight at a time: byte b of a hash adds one 8-bit lane per bit
+// to lanes[b] (spread[v] has 0x01 in lane i when bit i of v is set); lanes are emptied into
+// `ones` before they can overflow.
+class BitVote {
+ public:
+  void add(std::uint64_t h) {
+    for (int b = 0; b < 8; ++b) lanes_[b] += spread()[(h >> (8 * b)) & 0xFF];
+    ++count_;
+    if (++pending_ == 255) drain();
   }
-  // Bit counts, eight at a time: byte b of a hash adds one 8-bit lane per bit to lanes[b]
-  // (spread[v] has 0x01 in lane i when bit i of v is set); lanes are emptied into `ones`
-  // before they can overflow.
-  static const auto spread = [] {
-    std::array<std::uint64_t, 256> t{};
-    for (unsigned v = 0; v < 256; ++v)
-      for (unsigned i = 0; i < 8; ++i)
-        if (v & (1u << i)) t[v] |= 1ull << (8 * i);
-    return t;
-  }();
-  std::uint32_t ones[64] = {};
-  std::uint64_t lanes[8] = {};
-  auto drain = [&] {
+  // The hash whose bits are set where most of the hashes added had them set.
+  std::uint64_t majority() {
+    drain();
+    std::uint64_t out = 0;
+    for (int bit = 0; bit < 64; ++bit)
+      if (2 * static_cast<std::size_t>(ones_[bit]) > count_) out |= 1ull << bit;
+    return out;
+  }
+
+ private:
+  static const std::array<std::uint64_t, 256>& spread() {
+    static const auto table = [] {
+      std::array<std::uint64_t, 256> t{};
+      for (unsigned v = 0; v < 256; ++v)
+        for (unsigned i = 0; i < 8; ++i)
+          if (v & (1u << i)) t[v] |= 1ull << (8 * i);
+      return t;
+    }();
+    return table;
+  }
+  void drain() {
     for (int b = 0; b < 8; ++b) {
       for (int i = 0; i < 8; ++i)
-        ones[8 * b + i] += static_cast<std::uint32_t>((lanes[b] >> (8 * i)) & 0xFF);
-      lanes[b] = 0;
+        ones_[8 * b + i] += static_cast<std::uint32_t>((lanes_[b] >> (8 * i)) & 0xFF);
+      lanes_[b] = 0;
     }
-  };
-  std::size_t pending = 0;
-  for (std::uint64_t h : shingles) {
-    for (int b = 0; b < 8; ++b) lanes[b] += spread[(h >> (8 * b)) & 0xFF];
-    if (++pending == 255) {
-      drain();
-      pending = 0;
-    }
+    pending_ = 0;
   }
-  drain();
-  std::uint64_t out = 0;
-  for (int bit = 0; bit < 64; ++bit)
-    if (2 * static_cast<std::size_t>(ones[bit]) > shingles.size()) out |= 1ull << bit;
-  return out;
+  std::uint32_t ones_[64] = {};
+  std::uint64_t lanes_[8] = {};
+  std::size_t pending_ = 0, count_ = 0;
+};
+
+// Simhash over word 3-shingles of the normalized title and text (tone placement and look-alikes
+// already unified): reposts of one article differ in a few bits. Shingle hashes combine the
+// words' hashes, so no string is built per shingle, and they are counted as the words stream
+// by: a long text costs no memory (vectors of word and shingle hashes took 16 bytes a word).
+std::uint64_t simhash(std::string_view title, std::string_view text) {
+  BitVote vote;
+  std::uint64_t words[2] = {};  // the two words before the current one
+  std::size_t seen = 0;
+  auto on_word = [&](std::uint64_t w) {
+    if (seen >= 2) {
+      vote.add(words[0] * 0x9E3779B97F4A7C15ull ^ (words[1] + 0x632BE59BD9B4E019ull) * 31 ^ w);
+      words[0] = words[1];
+      words[1] = w;
+    } else {
+      words[seen] = w;
+    }
+    ++seen;
+  };
+  hash_words(title, on_word);
+  hash_words(text, on_word);
+  if (seen < 3)  // too short for a shingle: the words themselves
+    for (std::size_t k = 0; k < seen; ++k) vote.add(words[k]);
+  return vote.majority();
 }
 
 // A paged original (PDF, image): each paragraph remembers its page, OCR pages are counted.
@@ -233,6 +253,9 @@ Document Extractor::extract(const RawDocument& raw) const {
   if (!doc.source && cleaned.source) doc.source = cleaned.source;
   if (!doc.date && cleaned.date_line) date_hint = date_hint ? date_hint : cleaned.date_line;
 
+  std::size_t text_bytes = 0;  // reserved: growing by doubling held up to 3x a long text
+  for (const auto& p : doc.paragraphs) text_bytes += p.text.size() + 1;
+  doc.text.reserve(text_bytes);
   for (const auto& p : doc.paragraphs) {
     if (!doc.text.empty()) doc.text += '\n';
     doc.text += p.text;

@@ -2,9 +2,12 @@
 #include "text_rules.h"
 
 #include <re2/re2.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <unordered_set>
@@ -137,12 +140,15 @@ CleanResult clean_paragraphs(std::vector<Paragraph> paragraphs) {
     }
   }
   paragraphs.resize(cut);
-  std::unordered_set<std::string> seen;
+  // Hashes, not copies, of the paragraphs seen: a long text's copy cost as much as the text.
+  std::unordered_set<std::uint64_t> seen;
   for (auto& p : paragraphs) {
     std::string folded = head(p.text);
     if (p.text.size() < 64 && is_widget(folded)) continue;
     // Repeats are compared on the folded text; long paragraphs on their bytes.
-    if (!seen.insert(p.text.size() < 400 ? tokenizer::fold(p.text) : p.text).second) continue;
+    const std::string key = p.text.size() < 400 ? tokenizer::fold(p.text) : std::string();
+    const std::string_view compared = p.text.size() < 400 ? std::string_view(key) : p.text;
+    if (!seen.insert(XXH3_64bits(compared.data(), compared.size())).second) continue;
     if (p.kind == Paragraph::Kind::kBody && is_caption(folded, p.text))
       p.kind = Paragraph::Kind::kCaption;
     out.paragraphs.push_back(std::move(p));

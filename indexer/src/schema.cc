@@ -1,6 +1,7 @@
 // Document -> Xapian::Document: positional syllables, words, filters and values.
 #include "schema.h"
 
+#include "tracuu/tokenizer/pieces.h"
 #include "tracuu/tokenizer/tokenizer.h"
 
 namespace tracuu::indexer::schema {
@@ -17,32 +18,45 @@ bool indexable(const tokenizer::Token& t) {
 // `own_number`: the document's own number when it is an official text; its "Số: ..." line is
 // not a citation (the directive registry would count the text among the documents citing it).
 void index_text(Xapian::Document& xdoc, const std::string& text, Xapian::termpos base,
-                Xapian::termcount wdf, const std::string& own_number) {
+                Xapian::termcount wdf, const std::string& own_number, std::size_t piece_bytes) {
   const auto& tok = tokenizer::Tokenizer::shared();
-  auto tokens = tok.tokenize(text);
-  for (const auto& t : tokens) {
-    if (!indexable(t)) continue;
-    // No folded copy: accentless queries reach accented syllables through the synonym table
-    // (fold -> accented forms, written by the writer), which saved a quarter of indexing time.
-    xdoc.add_posting(t.norm, base + t.position, wdf);
-    if (!t.expansion.empty()) {  // UBND also finds "ủy ban nhân dân" and back
-      for (const auto& e : tok.tokenize(t.expansion))
-        if (indexable(e)) xdoc.add_term(e.norm, wdf);
+  // A piece at a time: a whole 60 MB text's tokens and words took ~240 bytes per token.
+  tokenizer::for_each_piece(tok, text, piece_bytes, [&](const tokenizer::Piece& piece) {
+    for (const auto& t : piece.tokens) {
+      if (!indexable(t)) continue;
+      // No folded copy: accentless queries reach accented syllables through the synonym table
+      // (fold -> accented forms, written by the writer), which saved a quarter of indexing time.
+      xdoc.add_posting(t.norm, base + t.position, wdf);
+      if (!t.expansion.empty()) {  // UBND also finds "ủy ban nhân dân" and back
+        for (const auto& e : tok.tokenize(t.expansion))
+          if (indexable(e)) xdoc.add_term(e.norm, wdf);
+      }
+      if (!t.canonical.empty() && t.type == tokenizer::TokenType::kDocNum &&
+          t.canonical != own_number)
+        xdoc.add_term(kCited + t.canonical, 0);
     }
-    if (!t.canonical.empty() && t.type == tokenizer::TokenType::kDocNum &&
-        t.canonical != own_number)
-      xdoc.add_term(kCited + t.canonical, 0);
-  }
-  for (const auto& w : tok.segment(text, tokens)) {
-    if (w.last_token - w.first_token < 2 || w.norm.size() >= kMaxTermBytes) continue;
-    xdoc.add_term(kWord + w.norm, wdf);
-  }
+    for (const auto& w : piece.words) {
+      if (w.last_token - w.first_token < 2 || w.norm.size() >= kMaxTermBytes) continue;
+      xdoc.add_term(kWord + w.norm, wdf);
+    }
+  });
 }
 
 void add_boolean(Xapian::Document& xdoc, const char* prefix, const std::string& value) {
   if (value.empty()) return;
   std::string term = prefix + value;
   if (term.size() < kMaxTermBytes) xdoc.add_boolean_term(term);
+}
+
+// The document's JSON as stored. The text is stored once, as paragraphs; document_from_json
+// joins them back. The texts move into the JSON, which is gone before the caller copies the
+// result into the Xapian document: a long text is held at most three times over, not six.
+std::string stored_data(corpus::Document&& doc) {
+  const bool as_paragraphs = !doc.paragraphs.empty();
+  if (as_paragraphs) doc.text = std::string();
+  nlohmann::json data = corpus::to_json(std::move(doc));
+  if (as_paragraphs) data.erase("text");
+  return data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace
@@ -70,11 +84,16 @@ std::vector<std::string> split_values(const std::string& joined) {
 
 std::string short_key(const corpus::ShortCitation& c) { return c.type_code + " " + c.number; }
 
-Xapian::Document build_document(const corpus::Document& doc) {
+Xapian::Document build_document(const corpus::Document& doc, std::size_t piece_bytes) {
+  return build_document(corpus::Document(doc), piece_bytes);
+}
+
+Xapian::Document build_document(corpus::Document&& doc, std::size_t piece_bytes) {
   Xapian::Document xdoc;
   const std::string own_number = doc.header ? doc.header->number : "";
-  index_text(xdoc, doc.text, 1, 1, own_number);
-  index_text(xdoc, doc.title, 1'000'000, 3, own_number);  // title weighted above body
+  index_text(xdoc, doc.text, 1, 1, own_number, piece_bytes);
+  // Title weighted above body.
+  index_text(xdoc, doc.title, 1'000'000, 3, own_number, piece_bytes);
   add_boolean(xdoc, kId, doc.id);
   add_boolean(xdoc, kType, doc.type);
   for (const auto& p : doc.provinces) add_boolean(xdoc, kProvince, p);
@@ -104,10 +123,7 @@ Xapian::Document build_document(const corpus::Document& doc) {
   xdoc.add_value(kFacetDirective, join_values(cited));
   xdoc.add_value(kFacetType, doc.type);
   if (!year.empty()) xdoc.add_value(kFacetYear, year);
-  // The text is stored once, as paragraphs; document_from_json joins them back.
-  nlohmann::json data = corpus::to_json(doc);
-  if (!doc.paragraphs.empty()) data.erase("text");
-  xdoc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  xdoc.set_data(stored_data(std::move(doc)));
   return xdoc;
 }
 

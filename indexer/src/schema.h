@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tracuu/corpus/document.h"
+#include "tracuu/tokenizer/pieces.h"
 
 namespace tracuu::indexer::schema {
 
@@ -38,7 +39,13 @@ inline constexpr Xapian::valueno kFacetDirective = 4;
 inline constexpr Xapian::valueno kFacetType = 5;
 inline constexpr Xapian::valueno kFacetYear = 6;
 
-Xapian::Document build_document(const corpus::Document& doc);
+// The text is analyzed `piece_bytes` at a time (see tokenizer/pieces.h): the terms and
+// positions are those of the whole text, and memory follows the piece, not the document.
+Xapian::Document build_document(const corpus::Document& doc,
+                                std::size_t piece_bytes = tokenizer::kPieceBytes);
+// The same, taking the document apart to save copies of a long text.
+Xapian::Document build_document(corpus::Document&& doc,
+                                std::size_t piece_bytes = tokenizer::kPieceBytes);
 
 // The XR term value of a short citation: "CT 49".
 std::string short_key(const corpus::ShortCitation& c);

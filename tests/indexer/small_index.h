@@ -16,18 +16,25 @@
 
 namespace tracuu::test {
 
+// Where small_index(name, ...) writes.
+inline std::filesystem::path small_index_dir(const std::string& name) {
+  return std::filesystem::temp_directory_path() /
+         ("tracuu-small-" + name + "-" + std::to_string(getpid()));
+}
+
 // The documents as the writer stores them (schema::build_document), with what the writer adds
 // beside them: each accented syllable under its folded form in the synonym table, and every
-// syllable in the spelling table.
+// syllable in the spelling table. Texts are analyzed `piece_bytes` at a time.
 inline Xapian::WritableDatabase small_index(const std::string& name,
-                                            const std::vector<corpus::Document>& docs) {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("tracuu-small-" + name + "-" + std::to_string(getpid()));
+                                            const std::vector<corpus::Document>& docs,
+                                            std::size_t piece_bytes = tokenizer::kPieceBytes) {
+  auto dir = small_index_dir(name);
   std::filesystem::remove_all(dir);
   Xapian::WritableDatabase db(dir.string(),
                               Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
   for (const auto& d : docs)
-    db.replace_document(indexer::schema::kId + d.id, indexer::schema::build_document(d));
+    db.replace_document(indexer::schema::kId + d.id,
+                        indexer::schema::build_document(d, piece_bytes));
   std::vector<std::pair<std::string, Xapian::doccount>> syllables;
   for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
     const std::string term = *t;

@@ -23,7 +23,7 @@ struct IndexStats {
 
 struct IndexOptions {
   bool rebuild = false;          // start from an empty database
-  std::size_t batch_size = 500;  // documents per commit
+  std::size_t batch_size = 500;  // documents per commit (sooner once a batch holds 32 MB of text)
   unsigned threads = 0;          // 0 = all cores
   // Shards of a new index (one writer thread each); 0 = one per core. An existing index keeps
   // the shards it has (see docs/schema.md, "Shards").
