@@ -19,7 +19,7 @@
 #include "shard.h"
 #include "tracuu/corpus/extractor.h"
 #include "tracuu/corpus/reader.h"
-#include "tracuu/indexer/index_writer.h"
+#include "tracuu/indexer/index_options.h"
 
 namespace tracuu::indexer::pipeline {
 

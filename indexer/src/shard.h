@@ -9,7 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "tracuu/indexer/index_writer.h"
+#include "tracuu/indexer/index_options.h"
 
 namespace tracuu::indexer {
 
