@@ -2,9 +2,25 @@
 #include <iostream>
 
 #include "commands.h"
+#include "tracuu/corpus/document_types.h"
 #include "tracuu/indexer/searcher.h"
 
 namespace tracuu::cli {
+namespace {
+
+// "news, chi-thi, ket-luan, ...": every type slug, from the one table of types.
+std::string type_help() {
+  std::string out = "filter by type, slug or label (repeatable): ";
+  std::string_view last;
+  for (const auto& t : corpus::document_types()) {
+    if (t.slug == last) continue;
+    out += (last.empty() ? "" : ", ") + std::string(t.slug);
+    last = t.slug;
+  }
+  return out;
+}
+
+}  // namespace
 
 void register_search(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("search", "Search the index (empty query + filters = browse)");
@@ -19,7 +35,7 @@ void register_search(CLI::App& app, int& exit_code) {
   cmd->add_option("--province", provinces, "filter by province (repeatable)");
   cmd->add_option("--directive", directives,
                   "filter by cited document number, any variant (repeatable)");
-  cmd->add_option("--type", types, "filter by type: news, ke-hoach, chi-thi, ket-luan, ...");
+  cmd->add_option("--type", types, type_help());
   cmd->add_option("--year", years, "filter by year, YYYY (repeatable)");
   cmd->add_option("--from", from, "YYYY-MM-DD");
   cmd->add_option("--to", to, "YYYY-MM-DD");

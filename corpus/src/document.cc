@@ -1,6 +1,8 @@
 // The Document <-> JSON mapping used by `tracuu extract` and stored as Xapian document data.
 #include "tracuu/corpus/document.h"
 
+#include "tracuu/corpus/document_types.h"
+
 namespace tracuu::corpus {
 namespace {
 
@@ -110,7 +112,7 @@ Document document_from_json(const json& j) {
   d.source = get_opt(j, "source");
   d.url = get_opt(j, "url");
   d.author = get_opt(j, "author");
-  d.type = get_opt(j, "type").value_or("news");
+  d.type = get_opt(j, "type").value_or(std::string(kNewsSlug));
   d.provinces = get_list(j, "provinces");
   d.primary_province = get_opt(j, "primary_province");
   d.province_2025 = get_opt(j, "province_2025");

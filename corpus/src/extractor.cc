@@ -18,6 +18,7 @@
 #include "html_text.h"
 #include "pdf_text.h"
 #include "text_rules.h"
+#include "tracuu/corpus/document_types.h"
 #include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
 #include "tracuu/tokenizer/tokenizer.h"
@@ -48,6 +49,77 @@ std::vector<Paragraph> lines_to_paragraphs(const std::string& text) {
     pos = nl + 1;
   }
   return out;
+}
+
+// The input fields the extractor does not read itself, kept with the document.
+nlohmann::json unknown_fields(const nlohmann::json& fields) {
+  static const std::set<std::string> kKnown{"id", "url", "title", "date", "source", "text", "html"};
+  nlohmann::json extra = nlohmann::json::object();
+  for (auto it = fields.begin(); it != fields.end(); ++it)
+    if (!kKnown.count(it.key())) extra[it.key()] = it.value();
+  return extra;
+}
+
+std::string joined_text(const std::vector<Paragraph>& paragraphs) {
+  std::size_t text_bytes = 0;  // reserved: growing by doubling held up to 3x a long text
+  for (const auto& p : paragraphs) text_bytes += p.text.size() + 1;
+  std::string text;
+  text.reserve(text_bytes);
+  for (const auto& p : paragraphs) {
+    if (!text.empty()) text += '\n';
+    text += p.text;
+  }
+  return text;
+}
+
+// An official text's type is its header's (49-CT/TW: "chi-thi"), never news; an article whose
+// title opens as a plan or names a report is one.
+std::string type_of(const Document& doc, const std::optional<std::string>& title) {
+  if (doc.header)
+    return doc.header->doc_type ? type_slug(*doc.header->doc_type) : std::string(kUnknownTypeSlug);
+  static const DocumentType& kPlan = *type_named("Kế hoạch");
+  static const DocumentType& kReport = *type_named("Báo cáo");
+  static const std::string kPlanName = tokenizer::normalize(kPlan.name);
+  static const std::string kReportName = tokenizer::normalize(kReport.name);
+  if (!title) return doc.type;
+  std::string t = tokenizer::normalize(*title);
+  if (t.find(kReportName) != std::string::npos) return std::string(kReport.slug);
+  if (t.starts_with(kPlanName)) return std::string(kPlan.slug);
+  return doc.type;
+}
+
+// An official text without a title is called by its type, number and subject.
+std::string header_title(const OfficialHeader& h) {
+  std::string t = h.doc_type.value_or(std::string(type_label(kUnknownTypeSlug))) + " " + h.number;
+  if (h.subject) t += " " + *h.subject;
+  return t;
+}
+
+// Titles cite too ("Triển khai Kết luận 114-KL/TW"); some dumps have the lead as the title. The
+// text itself is not a citation of itself.
+void find_document_citations(Document& doc, const std::string& norm_title,
+                             const std::string& norm_text) {
+  CitationScan scan = find_citations(norm_title + "\n" + norm_text);
+  doc.citations = std::move(scan.citations);
+  doc.short_citations = std::move(scan.unresolved);
+  if (!doc.header) return;
+  std::erase_if(doc.citations, [&](const Citation& c) { return c.number == doc.header->number; });
+  if (auto own = tokenizer::parse_docnum(doc.header->number)) {
+    std::erase_if(doc.short_citations, [&](const ShortCitation& c) {
+      return c.type_code == own->type_code && c.number == own->number;
+    });
+  }
+}
+
+// The input's own id, else one derived from the URL, else from the text.
+std::string document_id(const nlohmann::json& f, const Document& doc, const std::string& norm_title,
+                        const std::string& norm_text) {
+  if (auto id = field(f, "id")) return *id;
+  if (f.contains("id") && f["id"].is_number()) return f["id"].dump();
+  if (doc.url) return "u" + hex64(XXH3_64bits(doc.url->data(), doc.url->size())).substr(0, 12);
+  return "h" + hex64(XXH3_64bits(norm_text.data(), norm_text.size()) ^
+                     XXH3_64bits(norm_title.data(), norm_title.size()))
+                   .substr(0, 12);
 }
 
 bool word_byte(char c) { return is_word_byte(static_cast<unsigned char>(c)); }
@@ -167,21 +239,6 @@ std::vector<Paragraph> paged_paragraphs(const RawDocument& raw, Document& doc) {
 
 }  // namespace
 
-std::string type_slug(const std::string& doc_type) {
-  static const std::pair<const char*, const char*> kSlugs[] = {
-      {"chỉ thị", "chi-thi"},     {"kết luận", "ket-luan"},     {"nghị quyết", "nghi-quyet"},
-      {"kế hoạch", "ke-hoach"},   {"quyết định", "quyet-dinh"}, {"báo cáo", "bao-cao"},
-      {"nghị định", "nghi-dinh"}, {"thông tư", "thong-tu"},     {"hướng dẫn", "huong-dan"},
-      {"quy định", "quy-dinh"},   {"thông báo", "thong-bao"},   {"chương trình", "chuong-trinh"},
-      {"luật", "luat"},           {"đề án", "de-an"},           {"thông tri", "thong-tri"},
-      {"công văn", "cong-van"},   {"hiến pháp", "hien-phap"},   {"bộ luật", "luat"},
-      {"pháp lệnh", "phap-lenh"}};
-  std::string n = tokenizer::normalize(doc_type);
-  for (const auto& [word, slug] : kSlugs)
-    if (n.rfind(word, 0) == 0) return slug;
-  return "van-ban";
-}
-
 struct Extractor::Impl {
   Gazetteer gazetteer;
   explicit Impl(const std::string& dir) : gazetteer(dir) {}
@@ -221,13 +278,7 @@ Document Extractor::extract(const RawDocument& raw) const {
   if (auto d = field(f, "date")) date_hint = parse_any_date(*d);
   if (auto u = field(f, "url")) doc.url = u;
   if (auto s = field(f, "source")) doc.source = s;
-  if (raw.format == RawDocument::Format::kJson) {
-    for (auto it = f.begin(); it != f.end(); ++it) {
-      static const std::set<std::string> kKnown{"id",     "url",  "title", "date",
-                                                "source", "text", "html"};
-      if (!kKnown.count(it.key())) doc.extra[it.key()] = it.value();
-    }
-  }
+  if (raw.format == RawDocument::Format::kJson) doc.extra = unknown_fields(f);
 
   // A date line before the title ("Thứ Hai, 20/5/2024") is the publication date.
   while (!paragraphs.empty() && is_date_line(paragraphs.front().text)) {
@@ -253,49 +304,21 @@ Document Extractor::extract(const RawDocument& raw) const {
   if (!doc.source && cleaned.source) doc.source = cleaned.source;
   if (!doc.date && cleaned.date_line) date_hint = date_hint ? date_hint : cleaned.date_line;
 
-  std::size_t text_bytes = 0;  // reserved: growing by doubling held up to 3x a long text
-  for (const auto& p : doc.paragraphs) text_bytes += p.text.size() + 1;
-  doc.text.reserve(text_bytes);
-  for (const auto& p : doc.paragraphs) {
-    if (!doc.text.empty()) doc.text += '\n';
-    doc.text += p.text;
-  }
+  doc.text = joined_text(doc.paragraphs);
   std::string norm_text = tokenizer::normalize_keep_case(doc.text);
 
   if (official) doc.header = parse_official_header(doc.paragraphs);
+  doc.type = type_of(doc, title_hint);
   if (doc.header) {
-    if (doc.header->doc_type) doc.type = type_slug(*doc.header->doc_type);
     if (!date_hint && doc.header->date) date_hint = doc.header->date;
-    if (!title_hint) {
-      std::string t = doc.header->doc_type.value_or("Văn bản") + " " + doc.header->number;
-      if (doc.header->subject) t += " " + *doc.header->subject;
-      title_hint = t;
-    }
-  } else if (title_hint) {
-    std::string t = tokenizer::normalize(*title_hint);
-    if (t.find("báo cáo") != std::string::npos)
-      doc.type = "bao-cao";
-    else if (t.rfind("kế hoạch", 0) == 0)
-      doc.type = "ke-hoach";
+    if (!title_hint) title_hint = header_title(*doc.header);
   }
   doc.title = title_hint ? trim(*title_hint) : std::string();
   if (doc.title.empty()) doc.title = "(không có tiêu đề)";
   doc.date = date_hint;
   std::string norm_title = tokenizer::normalize_keep_case(doc.title);
   if (!doc.date) doc.date_estimated = estimate_date(norm_title, norm_text);
-
-  // Titles cite too ("Triển khai Kết luận 114-KL/TW"); some dumps have the lead as the title.
-  CitationScan scan = find_citations(norm_title + "\n" + norm_text);
-  doc.citations = std::move(scan.citations);
-  doc.short_citations = std::move(scan.unresolved);
-  if (doc.header) {  // the text itself is not a citation of itself
-    std::erase_if(doc.citations, [&](const Citation& c) { return c.number == doc.header->number; });
-    if (auto own = tokenizer::parse_docnum(doc.header->number)) {
-      std::erase_if(doc.short_citations, [&](const ShortCitation& c) {
-        return c.type_code == own->type_code && c.number == own->number;
-      });
-    }
-  }
+  find_document_citations(doc, norm_title, norm_text);
 
   PlaceMentions places = impl_->gazetteer.find(norm_title, norm_text);
   doc.provinces = places.provinces;
@@ -306,17 +329,7 @@ Document Extractor::extract(const RawDocument& raw) const {
   }
 
   doc.fingerprint = simhash(norm_title, norm_text);
-  if (auto id = field(f, "id")) {
-    doc.id = *id;
-  } else if (f.contains("id") && f["id"].is_number()) {
-    doc.id = f["id"].dump();
-  } else if (doc.url) {
-    doc.id = "u" + hex64(XXH3_64bits(doc.url->data(), doc.url->size())).substr(0, 12);
-  } else {
-    doc.id = "h" + hex64(XXH3_64bits(norm_text.data(), norm_text.size()) ^
-                         XXH3_64bits(norm_title.data(), norm_title.size()))
-                       .substr(0, 12);
-  }
+  doc.id = document_id(f, doc, norm_title, norm_text);
   return doc;
 }
 

@@ -1,10 +1,11 @@
 // Query parsing with the same tokenizer as indexing, so segmentation and folding agree.
 #include "query_parser.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "schema.h"
-#include "tracuu/corpus/extractor.h"
+#include "tracuu/corpus/document_types.h"
 #include "tracuu/indexer/search_request.h"
 #include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
@@ -107,25 +108,21 @@ Xapian::Query word_query(const tokenizer::Token& t, const Xapian::Database& db) 
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, forms, 0.5));
 }
 
-// "Kết luận 114", "KL 114": every canonical number with that type and number.
+// "Kết luận 114", "KL 114", "ket luan 114": every canonical number with that type and number.
 std::optional<Xapian::Query> short_docnum_query(const std::string& type_word,
                                                 const std::string& number) {
-  static const std::pair<const char*, const char*> kCodes[] = {
-      {"ket luan", "KL"},   {"kl", "KL"}, {"chi thi", "CT"},  {"ct", "CT"},
-      {"nghi quyet", "NQ"}, {"nq", "NQ"}, {"ke hoach", "KH"}, {"kh", "KH"},
-      {"quyet dinh", "QĐ"}, {"qd", "QĐ"}};
-  std::string f = tokenizer::fold(type_word);
-  for (const auto& [word, code] : kCodes) {
-    if (f != word) continue;
-    // Party ("114-KL/") and state ("114/KL-") numbering; the documents citing it and the
-    // archived text itself, as docnum_query.
-    std::vector<Xapian::Query> any;
-    for (const char* field : {schema::kCited, schema::kHeaderNumber})
-      for (const std::string& form : {number + "-" + code + "/", number + "/" + code + "-"})
-        any.emplace_back(Xapian::Query::OP_WILDCARD, field + form, 50);
-    return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
-  }
-  return std::nullopt;
+  const corpus::DocumentType* type = corpus::type_named(type_word);
+  auto short_named = corpus::short_named_types();
+  if (!type || std::find(short_named.begin(), short_named.end(), type) == short_named.end())
+    return std::nullopt;
+  const std::string code(type->code);
+  // Party ("114-KL/") and state ("114/KL-") numbering; the documents citing it and the archived
+  // text itself, as docnum_query.
+  std::vector<Xapian::Query> any;
+  for (const char* field : {schema::kCited, schema::kHeaderNumber})
+    for (const std::string& form : {number + "-" + code + "/", number + "/" + code + "-"})
+      any.emplace_back(Xapian::Query::OP_WILDCARD, schema::term(field, form), 50);
+  return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
 }
 
 Xapian::Query text_query(const std::string& text, bool phrase, const Xapian::Database& db,
@@ -229,9 +226,10 @@ std::string squeeze(std::string_view text, std::string_view gaps, char joiner) {
 }  // namespace
 
 std::string type_slug(const std::string& typed) {
-  // A label goes through the extractor's own table ("Bộ luật" is "luat"); a slug stays one.
-  std::string slug = corpus::type_slug(typed);
-  return slug != "van-ban" ? slug : squeeze(tokenizer::fold(typed), " \t\n\r_-", '-');
+  // Slugs, labels and names go through the one table of types ("Bộ luật" and "Tin tức" too); an
+  // unknown type is still spelled as a slug would be.
+  if (auto slug = corpus::typed_type_slug(typed)) return std::string(*slug);
+  return squeeze(tokenizer::fold(typed), " \t\n\r_-", '-');
 }
 
 std::string canonical_province(const std::string& typed, const Xapian::Database& db) {

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "tracuu/corpus/document_types.h"
+
 namespace tracuu::server {
 namespace {
 
@@ -69,7 +71,7 @@ std::string hit_html(const indexer::Hit& h) {
   std::ostringstream o;
   o << "<li class=\"hit\"><h3><a href=\"/d/" << url_encode(h.id) << "\">" << html_escape(h.title)
     << "</a></h3><p class=\"meta\"><span>" << hit_date_vi(h) << "</span>"
-    << "<span class=\"badge type\">" << html_escape(type_label(h.type)) << "</span>";
+    << "<span class=\"badge type\">" << html_escape(corpus::type_label(h.type)) << "</span>";
   if (h.primary_province)
     o << "<span class=\"badge place\">" << html_escape(*h.primary_province) << "</span>";
   for (std::size_t i = 0; i < h.citations.size() && i < 4; ++i) o << directive_link(h.citations[i]);
@@ -105,8 +107,8 @@ std::string facet_box(const char* legend, const char* param, const indexer::Face
     bool on = std::find(selected.begin(), selected.end(), value) != selected.end();
     o << "<label><input type=\"checkbox\" name=\"" << param << "\" value=\"" << html_escape(value)
       << "\"" << (on ? " checked" : "") << "> "
-      << html_escape(label_types ? type_label(value) : value) << " <span class=\"count\">" << count
-      << "</span></label>";
+      << html_escape(label_types ? corpus::type_label(value) : std::string_view(value))
+      << " <span class=\"count\">" << count << "</span></label>";
   }
   o << "</fieldset>";
   return o.str();
@@ -195,23 +197,6 @@ std::string url_encode(std::string_view s) {
     }
   }
   return out;
-}
-
-std::string type_label(const std::string& slug) {
-  static const std::pair<const char*, const char*> kLabels[] = {
-      {"news", "Tin tức"},          {"bao-cao", "Báo cáo"},
-      {"ke-hoach", "Kế hoạch"},     {"chi-thi", "Chỉ thị"},
-      {"ket-luan", "Kết luận"},     {"nghi-quyet", "Nghị quyết"},
-      {"quyet-dinh", "Quyết định"}, {"nghi-dinh", "Nghị định"},
-      {"thong-tu", "Thông tư"},     {"luat", "Luật"},
-      {"huong-dan", "Hướng dẫn"},   {"quy-dinh", "Quy định"},
-      {"thong-bao", "Thông báo"},   {"chuong-trinh", "Chương trình"},
-      {"de-an", "Đề án"},           {"thong-tri", "Thông tri"},
-      {"cong-van", "Công văn"},     {"hien-phap", "Hiến pháp"},
-      {"van-ban", "Văn bản"}};
-  for (const auto& [s, l] : kLabels)
-    if (slug == s) return l;
-  return slug;
 }
 
 std::string render_search(const SearchPage& page) {
@@ -316,7 +301,7 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
         : doc.date_estimated ? " (ước tính)"
                              : "")
     << "</dd>"
-    << "<dt>Loại</dt><dd>" << html_escape(type_label(doc.type)) << "</dd>";
+    << "<dt>Loại</dt><dd>" << html_escape(corpus::type_label(doc.type)) << "</dd>";
   if (doc.header) o << "<dt>Số hiệu</dt><dd>" << directive_link(doc.header->number) << "</dd>";
   if (doc.pages) o << "<dt>Số trang</dt><dd>" << *doc.pages << "</dd>";
   if (doc.header && doc.header->issuer)

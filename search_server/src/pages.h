@@ -12,7 +12,6 @@ namespace tracuu::server {
 
 using indexer::html_escape;
 std::string url_encode(std::string_view s);
-std::string type_label(const std::string& slug);  // "ke-hoach" -> "Kế hoạch"
 
 struct SearchPage {
   indexer::SearchRequest request;

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "index_fixtures.h"
+#include "tracuu/corpus/document_types.h"
 #include "tracuu/corpus/extractor.h"
 #include "tracuu/corpus/reader.h"
 #include "tracuu/indexer/index_writer.h"
