@@ -13,7 +13,7 @@ namespace {
 
 Xapian::Query any_of(const char* prefix, const std::vector<std::string>& values) {
   std::vector<Xapian::Query> qs;
-  for (const auto& v : values) qs.emplace_back(prefix + v);
+  for (const auto& v : values) qs.emplace_back(schema::term(prefix, v));
   return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
 }
 

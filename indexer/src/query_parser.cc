@@ -192,20 +192,21 @@ Xapian::Query text_query(const std::string& text, bool phrase, const Xapian::Dat
 Xapian::Query field_query(const std::string& field, const std::string& value,
                           const Xapian::Database& db) {
   if (field == "tinh" || field == "province")
-    return Xapian::Query(schema::kProvince + canonical_province(value, db));
+    return Xapian::Query(schema::term(schema::kProvince, canonical_province(value, db)));
   if (field == "so" || field == "directive") {
     auto d = tokenizer::parse_docnum(value);
     return docnum_query(d ? d->canonical : value);
   }
-  if (field == "loai" || field == "type") return Xapian::Query(schema::kType + type_slug(value));
-  return Xapian::Query(schema::kYear + value);
+  if (field == "loai" || field == "type")
+    return Xapian::Query(schema::term(schema::kType, type_slug(value)));
+  return Xapian::Query(schema::term(schema::kYear, value));
 }
 
 }  // namespace
 
 Xapian::Query docnum_query(const std::string& canonical) {
-  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::kCited + canonical),
-                       Xapian::Query(schema::kHeaderNumber + canonical));
+  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::term(schema::kCited, canonical)),
+                       Xapian::Query(schema::term(schema::kHeaderNumber, canonical)));
 }
 
 namespace {
@@ -234,13 +235,13 @@ std::string type_slug(const std::string& typed) {
 
 std::string canonical_province(const std::string& typed, const Xapian::Database& db) {
   std::string name = squeeze(tokenizer::normalize_keep_case(typed), " \t\n\r", ' ');
-  const std::string prefix = schema::kProvince;
-  if (db.term_exists(prefix + name)) return name;
+  if (db.term_exists(schema::term(schema::kProvince, name))) return name;
   // Accents or case typed differently: the one province whose folded name matches.
   std::string folded = tokenizer::fold(name);
+  const std::string prefix = schema::kProvince;
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-    std::string candidate = (*t).substr(prefix.size());
-    if (tokenizer::fold(candidate) == folded) return candidate;
+    auto candidate = schema::value_of(*t, prefix);  // not the XPP and XPN terms
+    if (candidate && tokenizer::fold(*candidate) == folded) return *candidate;
   }
   return name;
 }

@@ -1,6 +1,7 @@
 // Document -> Xapian::Document: positional syllables, words, filters and values.
 #include "schema.h"
 
+#include "tracuu/indexer/errors.h"
 #include "tracuu/tokenizer/pieces.h"
 #include "tracuu/tokenizer/tokenizer.h"
 
@@ -33,20 +34,22 @@ void index_text(Xapian::Document& xdoc, const std::string& text, Xapian::termpos
       }
       if (!t.canonical.empty() && t.type == tokenizer::TokenType::kDocNum &&
           t.canonical != own_number)
-        xdoc.add_term(kCited + t.canonical, 0);
+        xdoc.add_term(term(kCited, t.canonical), 0);
     }
     for (const auto& w : piece.words) {
       if (w.last_token - w.first_token < 2 || w.norm.size() >= kMaxTermBytes) continue;
-      xdoc.add_term(kWord + w.norm, wdf);
+      xdoc.add_term(term(kWord, w.norm), wdf);
     }
   });
 }
 
 void add_boolean(Xapian::Document& xdoc, const char* prefix, const std::string& value) {
   if (value.empty()) return;
-  std::string term = prefix + value;
-  if (term.size() < kMaxTermBytes) xdoc.add_boolean_term(term);
+  std::string t = term(prefix, value);
+  if (t.size() < kMaxTermBytes) xdoc.add_boolean_term(t);
 }
+
+bool ascii_capital(char c) { return c >= 'A' && c <= 'Z'; }
 
 // The document's JSON as stored. The text is stored once, as paragraphs; document_from_json
 // joins them back. The texts move into the JSON, which is gone before the caller copies the
@@ -60,6 +63,38 @@ std::string stored_data(corpus::Document&& doc) {
 }
 
 }  // namespace
+
+std::string term(std::string_view prefix, std::string_view value) {
+  std::string out(prefix);
+  if (prefix.size() > 1 && !value.empty() && (ascii_capital(value[0]) || value[0] == ':'))
+    out += ':';
+  out += value;
+  return out;
+}
+
+std::optional<std::string> value_of(std::string_view t, std::string_view prefix) {
+  std::size_t end = 0;
+  while (end < t.size() && ascii_capital(t[end])) ++end;
+  // A single-letter prefix is one capital, whatever follows ("Y2019"; Q ids may open with one).
+  if (prefix.size() == 1) end = std::min<std::size_t>(end, 1);
+  if (t.substr(0, end) != prefix) return std::nullopt;
+  if (prefix.size() > 1 && end < t.size() && t[end] == ':') ++end;
+  return std::string(t.substr(end));
+}
+
+void stamp_version(Xapian::WritableDatabase& shard) { shard.set_metadata(kVersionKey, kVersion); }
+
+void check_version(const Xapian::Database& db, const std::string& where) {
+  std::string found = db.get_metadata(kVersionKey);
+  if (found == kVersion) return;
+  // An empty database (created by hand, or by an older version that wrote nothing) has no terms
+  // to misread: the writer stamps it with its first commit.
+  if (found.empty() && db.get_doccount() == 0) return;
+  throw IndexError(IndexErrorKind::kSchema, where + " was written with index schema " +
+                                                (found.empty() ? "1" : found) +
+                                                ", this program reads schema " + kVersion +
+                                                ": rebuild it (tracuu index --rebuild)");
+}
 
 std::string join_values(const std::vector<std::string>& values) {
   std::string out;
@@ -114,7 +149,7 @@ Xapian::Document build_document(corpus::Document&& doc, std::size_t piece_bytes)
   if (date && date->size() >= 10) {
     year = date->substr(0, 4);
     add_boolean(xdoc, kYear, year);
-    add_boolean(xdoc, kYearMonth, date->substr(0, 7));
+    add_boolean(xdoc, kMonth, date->substr(0, 4) + date->substr(5, 2));
     xdoc.add_value(kDate, date->substr(0, 4) + date->substr(5, 2) + date->substr(8, 2));
     if (!doc.date) xdoc.add_value(kDateEstimated, "1");
   }

@@ -76,9 +76,9 @@ TEST(LongDocument, IndexedInPiecesHoldsTheWholeTextsTermsAndPositions) {
   }
   // The word cut by a line end is there: the pieces did not split it.
   auto term = whole.termlist_begin();
-  term.skip_to("Wcông_tác");
+  term.skip_to("XWcông_tác");
   ASSERT_NE(term, whole.termlist_end());
-  EXPECT_EQ(*term, "Wcông_tác");
+  EXPECT_EQ(*term, "XWcông_tác");
 }
 
 TEST(LongDocument, IndexedInPiecesAnswersSearchesAsIndexedWhole) {

@@ -33,7 +33,7 @@ inline Xapian::WritableDatabase small_index(const std::string& name,
   Xapian::WritableDatabase db(dir.string(),
                               Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
   for (const auto& d : docs)
-    db.replace_document(indexer::schema::kId + d.id,
+    db.replace_document(indexer::schema::term(indexer::schema::kId, d.id),
                         indexer::schema::build_document(d, piece_bytes));
   std::vector<std::pair<std::string, Xapian::doccount>> syllables;
   for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
@@ -46,6 +46,7 @@ inline Xapian::WritableDatabase small_index(const std::string& name,
     if (tokenizer::fold(term) != term) db.add_synonym(tokenizer::fold(term), term);
     db.add_spelling(term, freq);
   }
+  indexer::schema::stamp_version(db);
   db.commit();
   return db;
 }
