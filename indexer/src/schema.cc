@@ -17,7 +17,7 @@ bool indexable(const tokenizer::Token& t) {
 
 // Title positions start far after the body's so phrases never span the two.
 // `own_number`: the document's own number when it is an official text; its "Số: ..." line is
-// not a citation (the directive registry would count the text among the documents citing it).
+// not a citation (the cited-document record would count the text among the documents citing it).
 void index_text(Xapian::Document& xdoc, const std::string& text, Xapian::termpos base,
                 Xapian::termcount wdf, const std::string& own_number, std::size_t piece_bytes) {
   const auto& tok = tokenizer::Tokenizer::shared();
@@ -155,7 +155,7 @@ Xapian::Document build_document(corpus::Document&& doc, std::size_t piece_bytes)
   }
   xdoc.add_value(kCitationCount, Xapian::sortable_serialise(static_cast<double>(cited.size())));
   xdoc.add_value(kFacetProvince, join_values(doc.provinces));
-  xdoc.add_value(kFacetDirective, join_values(cited));
+  xdoc.add_value(kFacetCited, join_values(cited));
   xdoc.add_value(kFacetType, doc.type);
   if (!year.empty()) xdoc.add_value(kFacetYear, year);
   xdoc.set_data(stored_data(std::move(doc)));

@@ -63,7 +63,7 @@ inline constexpr Xapian::valueno kDate = 0;           // "yyyymmdd" (publication
 inline constexpr Xapian::valueno kDateEstimated = 1;  // "1" when slot 0 is an estimate
 inline constexpr Xapian::valueno kCitationCount = 2;  // sortable_serialise
 inline constexpr Xapian::valueno kFacetProvince = 3;  // values joined by '\n'
-inline constexpr Xapian::valueno kFacetDirective = 4;
+inline constexpr Xapian::valueno kFacetCited = 4;
 inline constexpr Xapian::valueno kFacetType = 5;
 inline constexpr Xapian::valueno kFacetYear = 6;
 

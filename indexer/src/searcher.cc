@@ -59,7 +59,7 @@ std::vector<std::string> distinctive_terms(const Xapian::Database& db, const std
 }
 
 // What the citations of a document that cites `rec.number` add to its record.
-void add_citing(DirectiveRecord& rec, const corpus::Document& doc) {
+void add_citing(CitedDocument& rec, const corpus::Document& doc) {
   for (const auto& c : doc.citations) {
     if (c.number != rec.number) continue;
     if (!rec.type) rec.type = c.type;
@@ -174,7 +174,7 @@ struct Searcher::Impl {
 
   SearchResult search(const SearchRequest& req);
   std::vector<Hit> related(const corpus::Document& doc, std::size_t limit);
-  std::optional<DirectiveRecord> directive(const std::string& number);
+  std::optional<CitedDocument> cited_document(const std::string& number);
   std::vector<std::string> suggest(const std::string& prefix, std::size_t limit);
 };
 
@@ -229,8 +229,8 @@ std::vector<Hit> Searcher::Impl::related(const corpus::Document& doc, std::size_
   return out;
 }
 
-std::optional<DirectiveRecord> Searcher::Impl::directive(const std::string& number) {
-  DirectiveRecord rec;
+std::optional<CitedDocument> Searcher::Impl::cited_document(const std::string& number) {
+  CitedDocument rec;
   rec.number = canonical_number(number);
   // The archived text itself, if any.
   Xapian::Enquire own(db);
@@ -337,9 +337,9 @@ std::vector<Hit> Searcher::related(const corpus::Document& doc, std::size_t limi
   return impl_->read("finding related documents", [&] { return impl_->related(doc, limit); });
 }
 
-std::optional<DirectiveRecord> Searcher::directive(const std::string& number_any_variant) {
-  return impl_->read("reading directive " + number_any_variant,
-                     [&] { return impl_->directive(number_any_variant); });
+std::optional<CitedDocument> Searcher::cited_document(const std::string& number_any_variant) {
+  return impl_->read("reading cited document " + number_any_variant,
+                     [&] { return impl_->cited_document(number_any_variant); });
 }
 
 std::vector<std::string> Searcher::suggest(const std::string& prefix, std::size_t limit) {

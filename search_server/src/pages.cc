@@ -1,4 +1,5 @@
-// HTML rendering of the search, document and directive pages, all labels in Vietnamese.
+// HTML rendering of the search, document and cited-document (/directive/) pages, all labels in
+// Vietnamese.
 #include "pages.h"
 
 #include <algorithm>
@@ -62,6 +63,7 @@ std::string hit_date_vi(const indexer::Hit& h) {
   return date_vi(h.date) + (h.date_estimated ? " (ước tính)" : "");
 }
 
+// A link to the page of a cited document (its URL says /directive/, whatever its type).
 std::string directive_link(const std::string& number) {
   return "<a class=\"badge cite\" href=\"/directive/" + url_encode(number) + "\">" +
          html_escape(number) + "</a>";
@@ -86,7 +88,7 @@ std::string hit_html(const indexer::Hit& h) {
 std::string search_url(const indexer::SearchRequest& r, std::size_t page, const std::string& sort) {
   std::string q = "/search?q=" + url_encode(r.query);
   for (const auto& p : r.provinces) q += "&province=" + url_encode(p);
-  for (const auto& d : r.directives) q += "&directive=" + url_encode(d);
+  for (const auto& d : r.cited_numbers) q += "&directive=" + url_encode(d);
   for (const auto& t : r.types) q += "&type=" + url_encode(t);
   for (const auto& y : r.years) q += "&year=" + url_encode(y);
   if (r.from) q += "&from=" + url_encode(*r.from);
@@ -213,10 +215,13 @@ std::string render_search(const SearchPage& page) {
     auto it = res.facets.find(name);
     return it == res.facets.end() ? kEmpty : it->second;
   };
-  o << facet_box("Tỉnh/thành phố", "province", facet("province"), r.provinces)
-    << facet_box("Văn bản được dẫn chiếu", "directive", facet("directive"), r.directives)
-    << facet_box("Loại văn bản", "type", facet("type"), r.types, true);
-  o << facet_box("Năm", "year", facet("year"), r.years);
+  // Each facet's box submits the request parameter of the same name.
+  o << facet_box("Tỉnh/thành phố", indexer::kProvinceFacet, facet(indexer::kProvinceFacet),
+                 r.provinces)
+    << facet_box("Văn bản được dẫn chiếu", indexer::kCitedFacet, facet(indexer::kCitedFacet),
+                 r.cited_numbers)
+    << facet_box("Loại văn bản", indexer::kTypeFacet, facet(indexer::kTypeFacet), r.types, true);
+  o << facet_box("Năm", indexer::kYearFacet, facet(indexer::kYearFacet), r.years);
   o << "<fieldset class=\"facet\"><legend>Khoảng thời gian</legend>"
     << "<label>Từ ngày <input type=\"date\" name=\"from\" value=\""
     << html_escape(r.from.value_or(""))
@@ -363,8 +368,8 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
   return layout(doc.title, description, o.str(), "", "article");
 }
 
-std::string render_directive(const indexer::DirectiveRecord& r,
-                             const std::optional<corpus::Document>& text) {
+std::string render_cited_document(const indexer::CitedDocument& r,
+                                  const std::optional<corpus::Document>& text) {
   std::ostringstream o;
   std::string heading = r.type.value_or("Văn bản") + " " + r.number;
   o << "<article class=\"directive\"><h1>" << html_escape(heading) << "</h1>";
