@@ -77,14 +77,6 @@ Reply Endpoints::answer(Endpoint endpoint, const Request& r) {
     return (this->*endpoint)(r);
   } catch (const indexer::IndexError& e) {
     if (e.kind != indexer::IndexErrorKind::kModified || !t_lease) throw;
-  } catch (const HttpError&) {
-    throw;
-  } catch (const std::exception&) {
-    throw;
-  } catch (...) {
-    // A library error not yet translated into IndexError (the Searcher's read paths are
-    // being moved behind one translating helper): as likely a stale handle, retried alike.
-    if (!t_lease) throw;
   }
   searchers_.refresh(*t_lease);
   return (this->*endpoint)(r);
