@@ -67,7 +67,8 @@ SearchResult search(Searcher& searcher, const std::string& query) {
 }  // namespace
 
 TEST(LongDocument, IndexedInPiecesHoldsTheWholeTextsTermsAndPositions) {
-  auto doc = tracuu::test::doc("dai", "Báo cáo công tác dân vận của tỉnh Lào Cai", long_text(600));
+  auto doc =
+      tracuu::test::document("dai", "Báo cáo công tác dân vận của tỉnh Lào Cai", long_text(600));
   Xapian::Document whole = tracuu::indexer::schema::build_document(doc, kWhole);
   for (std::size_t piece : {64, 300, 4096}) {
     Xapian::Document pieces = tracuu::indexer::schema::build_document(doc, piece);
@@ -83,9 +84,9 @@ TEST(LongDocument, IndexedInPiecesHoldsTheWholeTextsTermsAndPositions) {
 
 TEST(LongDocument, IndexedInPiecesAnswersSearchesAsIndexedWhole) {
   std::vector<tracuu::corpus::Document> docs{
-      tracuu::test::doc("dai", "Báo cáo công tác dân vận của tỉnh Lào Cai", long_text(600)),
-      tracuu::test::doc("ngan", "Hội nghị ở Bảo Yên", long_text(7)),
-      tracuu::test::doc("khac", "Tin vắn", "Đối thoại với nhân dân về đất đai ở cơ sở.")};
+      tracuu::test::document("dai", "Báo cáo công tác dân vận của tỉnh Lào Cai", long_text(600)),
+      tracuu::test::document("ngan", "Hội nghị ở Bảo Yên", long_text(7)),
+      tracuu::test::document("khac", "Tin vắn", "Đối thoại với nhân dân về đất đai ở cơ sở.")};
   auto whole_db = tracuu::test::small_index("long-whole", docs, kWhole);
   auto pieces_db = tracuu::test::small_index("long-pieces", docs, 100);
   Searcher whole(tracuu::test::small_index_dir("long-whole").string());

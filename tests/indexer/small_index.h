@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "index_fixtures.h"  // document()
 #include "schema.h"
 #include "tracuu/corpus/document.h"
 #include "tracuu/tokenizer/normalizer.h"
@@ -22,9 +23,10 @@ inline std::filesystem::path small_index_dir(const std::string& name) {
          ("tracuu-small-" + name + "-" + std::to_string(getpid()));
 }
 
-// The documents as the writer stores them (schema::build_document), with what the writer adds
-// beside them: each accented syllable under its folded form in the synonym table, and every
-// syllable in the spelling table. Texts are analyzed `piece_bytes` at a time.
+// The documents (made with document(), index_fixtures.h) as the writer stores them
+// (schema::build_document), with what the writer adds beside them: each accented syllable under
+// its folded form in the synonym table, every syllable in the spelling table, the schema version.
+// Texts are analyzed `piece_bytes` at a time.
 inline Xapian::WritableDatabase small_index(const std::string& name,
                                             const std::vector<corpus::Document>& docs,
                                             std::size_t piece_bytes = tokenizer::kPieceBytes) {
@@ -49,15 +51,6 @@ inline Xapian::WritableDatabase small_index(const std::string& name,
   indexer::schema::stamp_version(db);
   db.commit();
   return db;
-}
-
-inline corpus::Document doc(const std::string& id, const std::string& title,
-                            const std::string& text) {
-  corpus::Document d;
-  d.id = id;
-  d.title = title;
-  d.text = text;
-  return d;
 }
 
 }  // namespace tracuu::test
