@@ -69,6 +69,26 @@ std::string directive_link(const std::string& number) {
          html_escape(number) + "</a>";
 }
 
+// The documents a document cites, each linked to its page with what the text says of it.
+std::string cited_list(const corpus::Document& doc) {
+  if (doc.citations.empty()) return "";
+  std::ostringstream o;
+  o << "<h2>Văn bản được dẫn chiếu</h2><ul class=\"citations\">";
+  for (const auto& c : doc.citations) {
+    o << "<li>" << directive_link(c.number);
+    if (c.type) o << " " << html_escape(*c.type);
+    if (c.issuer) o << " của " << html_escape(*c.issuer);
+    if (c.date) o << ", ngày " << date_vi(c.date);
+    if (c.subject) o << "<br><span class=\"muted\">" << html_escape(*c.subject) << "</span>";
+    if (c.from_archive)
+      o << "<br><span class=\"muted\">Bài chỉ ghi tên gọi tắt; số hiệu đầy đủ được xác định từ "
+           "kho văn bản (chỉ có một văn bản mang số này).</span>";
+    o << "</li>";
+  }
+  o << "</ul>";
+  return o.str();
+}
+
 std::string hit_html(const indexer::Hit& h) {
   std::ostringstream o;
   o << "<li class=\"hit\"><h3><a href=\"/d/" << url_encode(h.id) << "\">" << html_escape(h.title)
@@ -334,22 +354,7 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
     o << "<dt>Bài gốc</dt><dd><a href=\"" << html_escape(*doc.url)
       << "\" rel=\"nofollow noopener\">" << html_escape(*doc.url) << "</a></dd>";
   o << "</dl>";
-  if (!doc.citations.empty()) {
-    o << "<h2>Văn bản được dẫn chiếu</h2><ul class=\"citations\">";
-    for (const auto& c : doc.citations) {
-      o << "<li>" << directive_link(c.number);
-      if (c.type) o << " " << html_escape(*c.type);
-      if (c.issuer) o << " của " << html_escape(*c.issuer);
-      if (c.date) o << ", ngày " << date_vi(c.date);
-      if (c.subject) o << "<br><span class=\"muted\">" << html_escape(*c.subject) << "</span>";
-      if (c.from_archive)
-        o << "<br><span class=\"muted\">Bài chỉ ghi tên gọi tắt; số hiệu đầy đủ được xác định từ "
-             "kho "
-             "văn bản (chỉ có một văn bản mang số này).</span>";
-      o << "</li>";
-    }
-    o << "</ul>";
-  }
+  o << cited_list(doc);
   o << "<h2>Chia sẻ</h2><button type=\"button\" class=\"copy-link\">Sao chép liên kết</button>"
     << "<p class=\"copied\" role=\"status\" aria-live=\"polite\"></p>"
     << "<label for=\"wiki-md\">Markdown</label><textarea id=\"wiki-md\" readonly rows=\"2\">["
