@@ -84,7 +84,10 @@ void register_index(CLI::App& app, int& exit_code) {
   cmd->add_option("--shards", shards,
                   "shards of a new index, one writer thread each (default: one per core)")
       ->check(CLI::Range(1, 64));
-  cmd->add_option("--batch", batch, "documents per commit")->check(CLI::Range(1, 100000));
+  cmd->add_option(
+         "--batch", batch,
+         "documents per commit (a shard commits sooner once its batch holds 32 MB of text)")
+      ->check(CLI::Range(1, 100000));
   cmd->callback([&exit_code] {
     indexer::IndexOptions opts;
     opts.rebuild = rebuild;

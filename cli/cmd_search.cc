@@ -2,14 +2,30 @@
 #include <iostream>
 
 #include "commands.h"
+#include "tracuu/corpus/document_types.h"
 #include "tracuu/indexer/searcher.h"
 
 namespace tracuu::cli {
+namespace {
+
+// "news, chi-thi, ket-luan, ...": every type slug, from the one table of types.
+std::string type_help() {
+  std::string out = "filter by type, slug or label (repeatable): ";
+  std::string_view last;
+  for (const auto& t : corpus::document_types()) {
+    if (t.slug == last) continue;
+    out += (last.empty() ? "" : ", ") + std::string(t.slug);
+    last = t.slug;
+  }
+  return out;
+}
+
+}  // namespace
 
 void register_search(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("search", "Search the index (empty query + filters = browse)");
   static std::string db, query, sort = "relevance";
-  static std::vector<std::string> provinces, directives, types, years;
+  static std::vector<std::string> provinces, cited_numbers, types, years;
   static std::string from, to;
   static std::size_t limit = 10, offset = 0;
   static bool json = false;
@@ -17,9 +33,9 @@ void register_search(CLI::App& app, int& exit_code) {
   cmd->add_option("QUERY", query,
                   "query text: words, \"phrase\", -word, OR, tinh:\"Lào Cai\", so:114-KL/TW");
   cmd->add_option("--province", provinces, "filter by province (repeatable)");
-  cmd->add_option("--directive", directives,
+  cmd->add_option("--directive", cited_numbers,
                   "filter by cited document number, any variant (repeatable)");
-  cmd->add_option("--type", types, "filter by type: news, ke-hoach, chi-thi, ket-luan, ...");
+  cmd->add_option("--type", types, type_help());
   cmd->add_option("--year", years, "filter by year, YYYY (repeatable)");
   cmd->add_option("--from", from, "YYYY-MM-DD");
   cmd->add_option("--to", to, "YYYY-MM-DD");
@@ -32,7 +48,7 @@ void register_search(CLI::App& app, int& exit_code) {
     indexer::SearchRequest req;
     req.query = query;
     req.provinces = provinces;
-    req.directives = directives;
+    req.cited_numbers = cited_numbers;
     req.types = types;
     req.years = years;
     if (!from.empty()) req.from = from;

@@ -30,8 +30,9 @@ Wording wording(indexer::IndexErrorKind kind) {
       return {"không tìm thấy chỉ mục (no index)",
               "kiểm tra --db, hoặc tạo chỉ mục bằng `tracuu index --db DIR PATH...`"};
     case K::kSchema:
-      return {"chỉ mục do phiên bản không tương thích tạo ra (incompatible index format)",
-              "cần dựng lại: `tracuu index --db DIR --rebuild PATH...` (rebuild needed)"};
+      return {"chỉ mục do phiên bản cũ hoặc không tương thích tạo ra (index schema differs)",
+              "cần dựng lại chỉ mục từ nguồn: `tracuu index --db DIR --rebuild PATH...` "
+              "(rebuild needed)"};
     case K::kModified:
       return {"chỉ mục vừa thay đổi trong lúc đọc (modified while reading)",
               "chạy lại lệnh (run the command again)"};

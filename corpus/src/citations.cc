@@ -7,41 +7,46 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <span>
+#include <vector>
 
 #include "regex.h"
 #include "text_rules.h"
+#include "tracuu/corpus/document_types.h"
 #include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
 
 namespace tracuu::corpus {
 namespace {
 
-struct TypeName {
-  const char* code;
-  const char* name;
-};
-constexpr TypeName kTypes[] = {{"CT", "Chỉ thị"},   {"NQ", "Nghị quyết"}, {"KL", "Kết luận"},
-                               {"KH", "Kế hoạch"},  {"QĐ", "Quyết định"}, {"NĐ", "Nghị định"},
-                               {"TT", "Thông tư"},  {"HD", "Hướng dẫn"},  {"QĐi", "Quy định"},
-                               {"CV", "Công văn"},  {"TB", "Thông báo"},  {"CTr", "Chương trình"},
-                               {"ĐA", "Đề án"},     {"BC", "Báo cáo"},    {"QC", "Quy chế"},
-                               {"CĐ", "Công điện"}, {"TTr", "Tờ trình"},  {"L", "Luật"}};
-
-std::optional<std::string> type_name_of_code(const std::string& code) {
-  for (const auto& t : kTypes)
-    if (code == t.code) return std::string(t.name);
-  return std::nullopt;
+// A type's name as texts write it ("CT" -> "Chỉ thị"), from the one table of types.
+std::optional<std::string> name_of_code(const std::string& code) {
+  const DocumentType* t = type_of_code(code);
+  if (!t || t->name.empty()) return std::nullopt;
+  return std::string(t->name);
 }
 
-std::optional<std::string> code_of_type_name(const std::string& name) {
-  std::string n = tokenizer::normalize(name);
-  for (const auto& t : kTypes)
-    if (n == tokenizer::normalize(t.name)) return std::string(t.code);
-  if (n.size() <= 3) {  // "KL", "CT": already a code
-    for (const auto& t : kTypes)
-      if (tokenizer::normalize(t.code) == n) return std::string(t.code);
+// "chỉ thị|kết luận|...": the names of `types` as a regex alternation for a (?i) pattern, longest
+// first, with their codes ("ct|kl|...") when `with_codes`.
+std::string alternation(std::span<const DocumentType* const> types, bool with_codes) {
+  std::vector<std::string> words;
+  for (const DocumentType* t : types) {
+    if (!t->name.empty()) words.push_back(tokenizer::normalize(t->name));
+    if (with_codes && !t->code.empty()) words.push_back(tokenizer::normalize(t->code));
   }
-  return std::nullopt;
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::stable_sort(words.begin(), words.end(),
+                   [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : "|") + w;
+  return out;
+}
+
+std::string every_type_name() {
+  std::vector<const DocumentType*> all;
+  for (const auto& t : document_types()) all.push_back(&t);
+  return alternation(all, false);
 }
 
 std::optional<std::string> default_issuer(const tokenizer::DocNumber& d) {
@@ -87,37 +92,46 @@ void read_context(const std::string& text, std::size_t from, Citation& c) {
     c.subject = trim(subject);
 }
 
-}  // namespace
+// Citations found so far, one per canonical number: a later mention fills in what the first
+// one left out.
+class CitationList {
+ public:
+  explicit CitationList(std::vector<Citation>& out) : out_(out) {}
 
-std::optional<std::string> citation_type_name(const std::string& type_code) {
-  return type_name_of_code(type_code);
-}
-
-CitationScan find_citations(const std::string& text) {
-  CitationScan scan;
-  std::vector<Citation>& out = scan.citations;
-  std::map<std::string, std::size_t> index;  // canonical -> position in out
-  auto add = [&](Citation c) -> Citation& {
-    auto it = index.find(c.number);
-    if (it != index.end()) {
-      Citation& old = out[it->second];
-      if (!old.type) old.type = c.type;
-      if (!old.issuer) old.issuer = c.issuer;
-      if (!old.date) old.date = c.date;
-      if (!old.subject) old.subject = c.subject;
-      if (!old.khoa) old.khoa = c.khoa;
-      return old;
+  void add(Citation c) {
+    auto it = index_.find(c.number);
+    if (it == index_.end()) {
+      index_[c.number] = out_.size();
+      out_.push_back(std::move(c));
+      return;
     }
-    index[c.number] = out.size();
-    out.push_back(std::move(c));
-    return out.back();
-  };
+    Citation& old = out_[it->second];
+    if (!old.type) old.type = c.type;
+    if (!old.issuer) old.issuer = c.issuer;
+    if (!old.date) old.date = c.date;
+    if (!old.subject) old.subject = c.subject;
+    if (!old.khoa) old.khoa = c.khoa;
+  }
 
-  // Full numbers; the type word, when present, is read from the text just before them.
+  // The full number of a type code and number already cited ("KL", "114" -> "114-KL/TW").
+  std::optional<std::string> full_number(const std::string& code, const std::string& number) const {
+    for (const auto& c : out_) {
+      auto d = tokenizer::parse_docnum(c.number);
+      if (d && d->number == number && d->type_code == code) return c.number;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  std::vector<Citation>& out_;
+  std::map<std::string, std::size_t> index_;  // canonical -> position in out_
+};
+
+// Full numbers in any variant; the type word, when present, is read from the text just before.
+void scan_full_numbers(const std::string& text, CitationList& list) {
   static const RE2 kNumber(R"((\d{1,5}(?:\s*[-/]\s*[\pL\d]+){1,3}))", regex_options());
-  static const RE2 kTypeBefore(
-      R"((?i)(chỉ thị|nghị quyết|kết luận|kế hoạch|quyết định|nghị định|thông tư|luật|hướng dẫn|quy định|công văn|thông báo|chương trình|đề án|thông tri|báo cáo|quy chế|công điện)\s+(?:số\s*:?\s*)?$)",
-      regex_options());
+  static const RE2 kTypeBefore("(?i)(" + every_type_name() + R"()\s+(?:số\s*:?\s*)?$)",
+                               regex_options());
   re2::StringPiece input(text);
   std::string number;
   while (RE2::FindAndConsume(&input, kNumber, &number)) {
@@ -132,71 +146,88 @@ CitationScan find_citations(const std::string& text) {
     std::size_t look = start > 40 ? start - 40 : 0;
     std::string type_word;
     RE2::PartialMatch(re2::StringPiece(text.data() + look, start - look), kTypeBefore, &type_word);
-    c.type = type_word.empty() ? type_name_of_code(d->type_code)
-                               : std::optional<std::string>(trim(type_word));
-    if (c.type) {  // "kết luận" -> "Kết luận"
-      if (auto code = code_of_type_name(*c.type)) c.type = type_name_of_code(*code);
+    const DocumentType* type =
+        type_word.empty() ? type_of_code(d->type_code) : type_named(type_word);
+    if (type && !type->name.empty()) {
+      c.type = std::string(type->name);  // "kết luận" -> "Kết luận"
+    } else if (!type_word.empty()) {
+      c.type = trim(type_word);
     }
     read_context(text, end, c);
     if (!c.issuer) c.issuer = default_issuer(*d);
-    add(std::move(c));
+    list.add(std::move(c));
   }
+}
 
-  // "(gọi tắt là Chỉ thị 49)" names the citation just before it. The pattern's bounded gap
-  // ([^()]{0,200}) makes RE2's DFA big and slow (~30 MB/s), so it only runs on a window around
-  // each "gọi tắt": the number and gap can start at most ~650 bytes before it.
-  std::map<std::string, std::string> aliases;  // "CT 49" -> canonical
+// "(gọi tắt là Chỉ thị 49)" names the citation just before it: "CT 49" -> its canonical number.
+// The pattern's bounded gap ([^()]{0,200}) makes RE2's DFA big and slow (~30 MB/s), so it only
+// runs on a window around each "gọi tắt": the number and gap can start at most ~650 bytes before.
+std::map<std::string, std::string> scan_aliases(const std::string& text) {
   static const RE2 kAlias(
-      R"((?i)(\d{1,5}(?:\s*[-/]\s*[\pL\d]+){1,3})[^()]{0,200}\((?:sau đây )?gọi tắt là\s+(chỉ thị|nghị quyết|kết luận|kế hoạch|quyết định|ct|nq|kl|kh)\s+(?:số\s+)?(\d{1,5})\))",
+      R"((?i)(\d{1,5}(?:\s*[-/]\s*[\pL\d]+){1,3})[^()]{0,200}\((?:sau đây )?gọi tắt là\s+()" +
+          alternation(short_named_types(), true) + R"()\s+(?:số\s+)?(\d{1,5})\))",
       regex_options());
   constexpr std::size_t kBefore = 700, kAfter = 160;
+  std::map<std::string, std::string> aliases;
   std::string full, alias_type, alias_no;
   for (std::size_t at = text.find("gọi tắt"); at != std::string::npos;
        at = text.find("gọi tắt", at + 1)) {
     std::size_t from = at > kBefore ? at - kBefore : 0;
     while (from > 0 && from < at && text[from - 1] != ' ' && text[from - 1] != '\n')
       ++from;  // start after a space: never inside a number or a UTF-8 sequence
-    input = re2::StringPiece(text.data() + from, std::min(text.size(), at + kAfter) - from);
+    re2::StringPiece input(text.data() + from, std::min(text.size(), at + kAfter) - from);
     while (RE2::FindAndConsume(&input, kAlias, &full, &alias_type, &alias_no)) {
       auto d = tokenizer::parse_docnum(full);
-      auto code = code_of_type_name(alias_type);
-      if (d && code) aliases[*code + " " + alias_no] = d->canonical;
+      const DocumentType* type = type_named(alias_type);
+      if (d && type) aliases[std::string(type->code) + " " + alias_no] = d->canonical;
     }
   }
+  return aliases;
+}
 
-  // Short forms: "Kết luận 114", "KL 114", "Chỉ thị số 49".
-  static const RE2 kShort(
-      R"((?i)\b(chỉ thị|nghị quyết|kết luận|kế hoạch|quyết định|CT|NQ|KL|KH)\s+(?:số\s+)?(\d{1,5})(?:[^\d/-]|$))",
-      regex_options());
-  input = re2::StringPiece(text);
+// Short forms: "Kết luận 114", "KL 114", "Chỉ thị số 49", resolved through the aliases or a full
+// number of the same type and number in the text; the rest are `unresolved`.
+void scan_short_forms(const std::string& text, const std::map<std::string, std::string>& aliases,
+                      CitationList& list, std::vector<ShortCitation>& unresolved) {
+  static const RE2 kShort(R"((?i)\b()" + alternation(short_named_types(), true) +
+                              R"()\s+(?:số\s+)?(\d{1,5})(?:[^\d/-]|$))",
+                          regex_options());
+  re2::StringPiece input(text);
   std::string short_type, short_no;
   while (RE2::FindAndConsume(&input, kShort, &short_type, &short_no)) {
-    auto code = code_of_type_name(short_type);
-    if (!code) continue;
-    std::string key = *code + " " + short_no;
-    std::string canonical;
-    if (auto it = aliases.find(key); it != aliases.end()) {
+    const DocumentType* type = type_named(short_type);
+    if (!type) continue;
+    std::string code(type->code);
+    std::optional<std::string> canonical;
+    if (auto it = aliases.find(code + " " + short_no); it != aliases.end()) {
       canonical = it->second;
     } else {
-      for (const auto& c : out) {  // a full number with the same type and number
-        auto d = tokenizer::parse_docnum(c.number);
-        if (d && d->number == short_no && d->type_code == *code) {
-          canonical = c.number;
-          break;
-        }
-      }
+      canonical = list.full_number(code, short_no);
     }
-    if (canonical.empty()) {
-      ShortCitation s{*code, short_no};
-      if (std::find(scan.unresolved.begin(), scan.unresolved.end(), s) == scan.unresolved.end())
-        scan.unresolved.push_back(std::move(s));
+    if (!canonical) {
+      ShortCitation s{code, short_no};
+      if (std::find(unresolved.begin(), unresolved.end(), s) == unresolved.end())
+        unresolved.push_back(std::move(s));
       continue;
     }
     Citation c;
-    c.number = canonical;
-    c.type = type_name_of_code(*code);
-    add(std::move(c));
+    c.number = *canonical;
+    c.type = std::string(type->name);
+    list.add(std::move(c));
   }
+}
+
+}  // namespace
+
+std::optional<std::string> citation_type_name(const std::string& type_code) {
+  return name_of_code(type_code);
+}
+
+CitationScan find_citations(const std::string& text) {
+  CitationScan scan;
+  CitationList list(scan.citations);
+  scan_full_numbers(text, list);
+  scan_short_forms(text, scan_aliases(text), list, scan.unresolved);
   return scan;
 }
 

@@ -1,6 +1,8 @@
 // The Document <-> JSON mapping used by `tracuu extract` and stored as Xapian document data.
 #include "tracuu/corpus/document.h"
 
+#include "tracuu/corpus/document_types.h"
+
 namespace tracuu::corpus {
 namespace {
 
@@ -56,7 +58,9 @@ json original_json(const Document& doc) {
 
 }  // namespace
 
-json to_json(const Document& doc) {
+json to_json(const Document& doc) { return to_json(Document(doc)); }
+
+json to_json(Document&& doc) {
   json citations = json::array();
   for (const auto& c : doc.citations)
     citations.push_back({{"number", c.number},
@@ -71,37 +75,42 @@ json to_json(const Document& doc) {
   for (const auto& c : doc.short_citations)
     short_citations.push_back({{"type_code", c.type_code}, {"number", c.number}});
   json paragraphs = json::array();
-  for (const auto& p : doc.paragraphs) {
-    json para{{"kind", kind_name(p.kind)}, {"text", p.text}};
-    if (p.page) para["page"] = *p.page;
-    if (p.ocr) para["ocr"] = true;
-    paragraphs.push_back(std::move(para));
+  for (auto& p : doc.paragraphs) {
+    json paragraph = json::object();
+    paragraph["kind"] = kind_name(p.kind);
+    paragraph["text"] = std::move(p.text);
+    if (p.page) paragraph["page"] = *p.page;
+    if (p.ocr) paragraph["ocr"] = true;
+    paragraphs.push_back(std::move(paragraph));
   }
+  doc.paragraphs = {};
   json header = nullptr;
   if (doc.header)
     header = {{"number", doc.header->number},          {"issuer", opt(doc.header->issuer)},
               {"place", opt(doc.header->place)},       {"date", opt(doc.header->date)},
               {"doc_type", opt(doc.header->doc_type)}, {"subject", opt(doc.header->subject)}};
-  json out{{"id", doc.id},
-           {"title", doc.title},
-           {"date", opt(doc.date)},
-           {"date_estimated", opt(doc.date_estimated)},
-           {"source", opt(doc.source)},
-           {"url", opt(doc.url)},
-           {"author", opt(doc.author)},
-           {"type", doc.type},
-           {"provinces", doc.provinces},
-           {"primary_province", opt(doc.primary_province)},
-           {"province_2025", opt(doc.province_2025)},
-           {"districts", doc.districts},
-           {"citations", citations},
-           {"short_citations", short_citations},
-           {"header", header},
-           {"paragraphs", paragraphs},
-           {"text", doc.text},
-           {"fingerprint", doc.fingerprint},
-           {"origin", doc.origin},
-           {"extra", doc.extra}};
+  json out = {{"id", doc.id},
+              {"title", doc.title},
+              {"date", opt(doc.date)},
+              {"date_estimated", opt(doc.date_estimated)},
+              {"source", opt(doc.source)},
+              {"url", opt(doc.url)},
+              {"author", opt(doc.author)},
+              {"type", doc.type},
+              {"provinces", doc.provinces},
+              {"primary_province", opt(doc.primary_province)},
+              {"province_2025", opt(doc.province_2025)},
+              {"districts", doc.districts},
+              {"citations", std::move(citations)},
+              {"short_citations", std::move(short_citations)},
+              {"header", std::move(header)},
+              {"paragraphs", json()},
+              {"text", json()},
+              {"fingerprint", doc.fingerprint},
+              {"origin", doc.origin},
+              {"extra", std::move(doc.extra)}};
+  out["paragraphs"] = std::move(paragraphs);
+  out["text"] = std::move(doc.text);
   // Only paged originals (PDF, images) have pages: other records keep their shape.
   if (doc.pages) out["pages"] = *doc.pages;
   if (doc.ocr)
@@ -121,7 +130,7 @@ Document document_from_json(const json& j) {
   d.source = get_opt(j, "source");
   d.url = get_opt(j, "url");
   d.author = get_opt(j, "author");
-  d.type = get_opt(j, "type").value_or("news");
+  d.type = get_opt(j, "type").value_or(std::string(kNewsSlug));
   d.provinces = get_list(j, "provinces");
   d.primary_province = get_opt(j, "primary_province");
   d.province_2025 = get_opt(j, "province_2025");

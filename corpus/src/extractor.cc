@@ -18,6 +18,7 @@
 #include "html_text.h"
 #include "pdf_text.h"
 #include "text_rules.h"
+#include "tracuu/corpus/document_types.h"
 #include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
 #include "tracuu/tokenizer/tokenizer.h"
@@ -50,67 +51,158 @@ std::vector<Paragraph> lines_to_paragraphs(const std::string& text) {
   return out;
 }
 
+// The input fields the extractor does not read itself, kept with the document.
+nlohmann::json unknown_fields(const nlohmann::json& fields) {
+  static const std::set<std::string> kKnown{"id", "url", "title", "date", "source", "text", "html"};
+  nlohmann::json extra = nlohmann::json::object();
+  for (auto it = fields.begin(); it != fields.end(); ++it)
+    if (!kKnown.count(it.key())) extra[it.key()] = it.value();
+  return extra;
+}
+
+std::string joined_text(const std::vector<Paragraph>& paragraphs) {
+  std::size_t text_bytes = 0;  // reserved: growing by doubling held up to 3x a long text
+  for (const auto& p : paragraphs) text_bytes += p.text.size() + 1;
+  std::string text;
+  text.reserve(text_bytes);
+  for (const auto& p : paragraphs) {
+    if (!text.empty()) text += '\n';
+    text += p.text;
+  }
+  return text;
+}
+
+// An official text's type is its header's (49-CT/TW: "chi-thi"), never news; an article whose
+// title opens as a plan or names a report is one.
+std::string type_of(const Document& doc, const std::optional<std::string>& title) {
+  if (doc.header)
+    return doc.header->doc_type ? type_slug(*doc.header->doc_type) : std::string(kUnknownTypeSlug);
+  static const DocumentType& kPlan = *type_named("Kế hoạch");
+  static const DocumentType& kReport = *type_named("Báo cáo");
+  static const std::string kPlanName = tokenizer::normalize(kPlan.name);
+  static const std::string kReportName = tokenizer::normalize(kReport.name);
+  if (!title) return doc.type;
+  std::string t = tokenizer::normalize(*title);
+  if (t.find(kReportName) != std::string::npos) return std::string(kReport.slug);
+  if (t.starts_with(kPlanName)) return std::string(kPlan.slug);
+  return doc.type;
+}
+
+// An official text without a title is called by its type, number and subject.
+std::string header_title(const OfficialHeader& h) {
+  std::string t = h.doc_type.value_or(std::string(type_label(kUnknownTypeSlug))) + " " + h.number;
+  if (h.subject) t += " " + *h.subject;
+  return t;
+}
+
+// Titles cite too ("Triển khai Kết luận 114-KL/TW"); some dumps have the lead as the title. The
+// text itself is not a citation of itself.
+void find_document_citations(Document& doc, const std::string& norm_title,
+                             const std::string& norm_text) {
+  CitationScan scan = find_citations(norm_title + "\n" + norm_text);
+  doc.citations = std::move(scan.citations);
+  doc.short_citations = std::move(scan.unresolved);
+  if (!doc.header) return;
+  std::erase_if(doc.citations, [&](const Citation& c) { return c.number == doc.header->number; });
+  if (auto own = tokenizer::parse_docnum(doc.header->number)) {
+    std::erase_if(doc.short_citations, [&](const ShortCitation& c) {
+      return c.type_code == own->type_code && c.number == own->number;
+    });
+  }
+}
+
+// The input's own id, else one derived from the URL, else from the text.
+std::string document_id(const nlohmann::json& f, const Document& doc, const std::string& norm_title,
+                        const std::string& norm_text) {
+  if (auto id = field(f, "id")) return *id;
+  if (f.contains("id") && f["id"].is_number()) return f["id"].dump();
+  if (doc.url) return "u" + hex64(XXH3_64bits(doc.url->data(), doc.url->size())).substr(0, 12);
+  return "h" + hex64(XXH3_64bits(norm_text.data(), norm_text.size()) ^
+                     XXH3_64bits(norm_title.data(), norm_title.size()))
+                   .substr(0, 12);
+}
+
 bool word_byte(char c) { return is_word_byte(static_cast<unsigned char>(c)); }
 
-void hash_words(std::string_view text, std::vector<std::uint64_t>& out) {
+// Calls on_word with the hash of each word of `text`.
+template <class OnWord>
+void hash_words(std::string_view text, OnWord&& on_word) {
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && !word_byte(text[i])) ++i;
     std::size_t j = i;
     while (j < text.size() && word_byte(text[j])) ++j;
-    if (j > i) out.push_back(XXH3_64bits(text.data() + i, j - i));
+    if (j > i) on_word(XXH3_64bits(text.data() + i, j - i));
     i = j;
   }
 }
 
-// Simhash over word 3-shingles of the normalized title and text (tone placement and look-alikes
-// already unified): reposts of one article differ in a few bits. Shingle hashes combine the
-// words' hashes, so no string is built per shingle.
-std::uint64_t simhash(std::string_view title, std::string_view text) {
-  std::vector<std::uint64_t> words;
-  hash_words(title, words);
-  hash_words(text, words);
-  std::vector<std::uint64_t> shingles;
-  if (words.size() < 3) {
-    shingles = words;
-  } else {
-    shingles.reserve(words.size() - 2);
-    for (std::size_t k = 0; k + 2 < words.size(); ++k)
-      shingles.push_back(words[k] * 0x9E3779B97F4A7C15ull ^
-                         (words[k + 1] + 0x632BE59BD9B4E019ull) * 31 ^ words[k + 2]);
+// Bit counts of the hashes added, eight at a time: byte b of a hash adds one 8-bit lane per bit
+// to lanes[b] (spread[v] has 0x01 in lane i when bit i of v is set); lanes are emptied into
+// `ones` before they can overflow.
+class BitVote {
+ public:
+  void add(std::uint64_t h) {
+    for (int b = 0; b < 8; ++b) lanes_[b] += spread()[(h >> (8 * b)) & 0xFF];
+    ++count_;
+    if (++pending_ == 255) drain();
   }
-  // Bit counts, eight at a time: byte b of a hash adds one 8-bit lane per bit to lanes[b]
-  // (spread[v] has 0x01 in lane i when bit i of v is set); lanes are emptied into `ones`
-  // before they can overflow.
-  static const auto spread = [] {
-    std::array<std::uint64_t, 256> t{};
-    for (unsigned v = 0; v < 256; ++v)
-      for (unsigned i = 0; i < 8; ++i)
-        if (v & (1u << i)) t[v] |= 1ull << (8 * i);
-    return t;
-  }();
-  std::uint32_t ones[64] = {};
-  std::uint64_t lanes[8] = {};
-  auto drain = [&] {
+  // The hash whose bits are set where most of the hashes added had them set.
+  std::uint64_t majority() {
+    drain();
+    std::uint64_t out = 0;
+    for (int bit = 0; bit < 64; ++bit)
+      if (2 * static_cast<std::size_t>(ones_[bit]) > count_) out |= 1ull << bit;
+    return out;
+  }
+
+ private:
+  static const std::array<std::uint64_t, 256>& spread() {
+    static const auto table = [] {
+      std::array<std::uint64_t, 256> t{};
+      for (unsigned v = 0; v < 256; ++v)
+        for (unsigned i = 0; i < 8; ++i)
+          if (v & (1u << i)) t[v] |= 1ull << (8 * i);
+      return t;
+    }();
+    return table;
+  }
+  void drain() {
     for (int b = 0; b < 8; ++b) {
       for (int i = 0; i < 8; ++i)
-        ones[8 * b + i] += static_cast<std::uint32_t>((lanes[b] >> (8 * i)) & 0xFF);
-      lanes[b] = 0;
+        ones_[8 * b + i] += static_cast<std::uint32_t>((lanes_[b] >> (8 * i)) & 0xFF);
+      lanes_[b] = 0;
     }
-  };
-  std::size_t pending = 0;
-  for (std::uint64_t h : shingles) {
-    for (int b = 0; b < 8; ++b) lanes[b] += spread[(h >> (8 * b)) & 0xFF];
-    if (++pending == 255) {
-      drain();
-      pending = 0;
-    }
+    pending_ = 0;
   }
-  drain();
-  std::uint64_t out = 0;
-  for (int bit = 0; bit < 64; ++bit)
-    if (2 * static_cast<std::size_t>(ones[bit]) > shingles.size()) out |= 1ull << bit;
-  return out;
+  std::uint32_t ones_[64] = {};
+  std::uint64_t lanes_[8] = {};
+  std::size_t pending_ = 0, count_ = 0;
+};
+
+// Simhash over word 3-shingles of the normalized title and text (tone placement and look-alikes
+// already unified): reposts of one article differ in a few bits. Shingle hashes combine the
+// words' hashes, so no string is built per shingle, and they are counted as the words stream
+// by: a long text costs no memory (vectors of word and shingle hashes took 16 bytes a word).
+std::uint64_t simhash(std::string_view title, std::string_view text) {
+  BitVote vote;
+  std::uint64_t words[2] = {};  // the two words before the current one
+  std::size_t seen = 0;
+  auto on_word = [&](std::uint64_t w) {
+    if (seen >= 2) {
+      vote.add(words[0] * 0x9E3779B97F4A7C15ull ^ (words[1] + 0x632BE59BD9B4E019ull) * 31 ^ w);
+      words[0] = words[1];
+      words[1] = w;
+    } else {
+      words[seen] = w;
+    }
+    ++seen;
+  };
+  hash_words(title, on_word);
+  hash_words(text, on_word);
+  if (seen < 3)  // too short for a shingle: the words themselves
+    for (std::size_t k = 0; k < seen; ++k) vote.add(words[k]);
+  return vote.majority();
 }
 
 // A paged original (PDF, image): each paragraph remembers its page, OCR pages are counted.
@@ -145,22 +237,28 @@ std::vector<Paragraph> paged_paragraphs(const RawDocument& raw, Document& doc) {
   return out;
 }
 
-}  // namespace
-
-std::string type_slug(const std::string& doc_type) {
-  static const std::pair<const char*, const char*> kSlugs[] = {
-      {"chỉ thị", "chi-thi"},     {"kết luận", "ket-luan"},     {"nghị quyết", "nghi-quyet"},
-      {"kế hoạch", "ke-hoach"},   {"quyết định", "quyet-dinh"}, {"báo cáo", "bao-cao"},
-      {"nghị định", "nghi-dinh"}, {"thông tư", "thong-tu"},     {"hướng dẫn", "huong-dan"},
-      {"quy định", "quy-dinh"},   {"thông báo", "thong-bao"},   {"chương trình", "chuong-trinh"},
-      {"luật", "luat"},           {"đề án", "de-an"},           {"thông tri", "thong-tri"},
-      {"công văn", "cong-van"},   {"hiến pháp", "hien-phap"},   {"bộ luật", "luat"},
-      {"pháp lệnh", "phap-lenh"}};
-  std::string n = tokenizer::normalize(doc_type);
-  for (const auto& [word, slug] : kSlugs)
-    if (n.rfind(word, 0) == 0) return slug;
-  return "van-ban";
+// What the file itself was; its size is that of `content` for PDF and images.
+std::optional<OriginalFile> original_of(const RawDocument& raw) {
+  if (!raw.original) return std::nullopt;
+  return OriginalFile{raw.original->name,
+                      raw.original->content_type,
+                      raw.original->bytes.empty() ? raw.content.size() : raw.original->bytes.size(),
+                      {}};
 }
+
+// The provinces and districts the title and text name; the primary one also by its 2025 name.
+void add_places(Document& doc, const Gazetteer& gazetteer, const std::string& norm_title,
+                const std::string& norm_text) {
+  PlaceMentions places = gazetteer.find(norm_title, norm_text);
+  doc.provinces = places.provinces;
+  doc.districts = places.districts;
+  if (!places.primary.empty()) {
+    doc.primary_province = places.primary;
+    doc.province_2025 = gazetteer.province_2025(places.primary);
+  }
+}
+
+}  // namespace
 
 struct Extractor::Impl {
   Gazetteer gazetteer;
@@ -179,12 +277,7 @@ Document Extractor::extract(const RawDocument& raw) const {
   Document doc;
   doc.origin = raw.origin;
   doc.converted_from = raw.converted_from;
-  if (raw.original)  // the size of the file itself: for PDF and images that is `content`
-    doc.original =
-        OriginalFile{raw.original->name,
-                     raw.original->content_type,
-                     raw.original->bytes.empty() ? raw.content.size() : raw.original->bytes.size(),
-                     {}};
+  doc.original = original_of(raw);
   const auto& f = raw.fields;
   std::optional<std::string> title_hint, date_hint;
   std::vector<Paragraph> paragraphs;
@@ -207,13 +300,7 @@ Document Extractor::extract(const RawDocument& raw) const {
   if (auto d = field(f, "date")) date_hint = parse_any_date(*d);
   if (auto u = field(f, "url")) doc.url = u;
   if (auto s = field(f, "source")) doc.source = s;
-  if (raw.format == RawDocument::Format::kJson) {
-    for (auto it = f.begin(); it != f.end(); ++it) {
-      static const std::set<std::string> kKnown{"id",     "url",  "title", "date",
-                                                "source", "text", "html"};
-      if (!kKnown.count(it.key())) doc.extra[it.key()] = it.value();
-    }
-  }
+  if (raw.format == RawDocument::Format::kJson) doc.extra = unknown_fields(f);
 
   // A date line before the title ("Thứ Hai, 20/5/2024") is the publication date.
   while (!paragraphs.empty() && is_date_line(paragraphs.front().text)) {
@@ -239,67 +326,26 @@ Document Extractor::extract(const RawDocument& raw) const {
   if (!doc.source && cleaned.source) doc.source = cleaned.source;
   if (!doc.date && cleaned.date_line) date_hint = date_hint ? date_hint : cleaned.date_line;
 
-  for (const auto& p : doc.paragraphs) {
-    if (!doc.text.empty()) doc.text += '\n';
-    doc.text += p.text;
-  }
+  doc.text = joined_text(doc.paragraphs);
   std::string norm_text = tokenizer::normalize_keep_case(doc.text);
 
   if (official) doc.header = parse_official_header(doc.paragraphs);
+  doc.type = type_of(doc, title_hint);
   if (doc.header) {
-    if (doc.header->doc_type) doc.type = type_slug(*doc.header->doc_type);
     if (!date_hint && doc.header->date) date_hint = doc.header->date;
-    if (!title_hint) {
-      std::string t = doc.header->doc_type.value_or("Văn bản") + " " + doc.header->number;
-      if (doc.header->subject) t += " " + *doc.header->subject;
-      title_hint = t;
-    }
-  } else if (title_hint) {
-    std::string t = tokenizer::normalize(*title_hint);
-    if (t.find("báo cáo") != std::string::npos)
-      doc.type = "bao-cao";
-    else if (t.rfind("kế hoạch", 0) == 0)
-      doc.type = "ke-hoach";
+    if (!title_hint) title_hint = header_title(*doc.header);
   }
   doc.title = title_hint ? trim(*title_hint) : std::string();
   if (doc.title.empty()) doc.title = "(không có tiêu đề)";
   doc.date = date_hint;
   std::string norm_title = tokenizer::normalize_keep_case(doc.title);
   if (!doc.date) doc.date_estimated = estimate_date(norm_title, norm_text);
+  find_document_citations(doc, norm_title, norm_text);
 
-  // Titles cite too ("Triển khai Kết luận 114-KL/TW"); some dumps have the lead as the title.
-  CitationScan scan = find_citations(norm_title + "\n" + norm_text);
-  doc.citations = std::move(scan.citations);
-  doc.short_citations = std::move(scan.unresolved);
-  if (doc.header) {  // the text itself is not a citation of itself
-    std::erase_if(doc.citations, [&](const Citation& c) { return c.number == doc.header->number; });
-    if (auto own = tokenizer::parse_docnum(doc.header->number)) {
-      std::erase_if(doc.short_citations, [&](const ShortCitation& c) {
-        return c.type_code == own->type_code && c.number == own->number;
-      });
-    }
-  }
-
-  PlaceMentions places = impl_->gazetteer.find(norm_title, norm_text);
-  doc.provinces = places.provinces;
-  doc.districts = places.districts;
-  if (!places.primary.empty()) {
-    doc.primary_province = places.primary;
-    doc.province_2025 = impl_->gazetteer.province_2025(places.primary);
-  }
+  add_places(doc, impl_->gazetteer, norm_title, norm_text);
 
   doc.fingerprint = simhash(norm_title, norm_text);
-  if (auto id = field(f, "id")) {
-    doc.id = *id;
-  } else if (f.contains("id") && f["id"].is_number()) {
-    doc.id = f["id"].dump();
-  } else if (doc.url) {
-    doc.id = "u" + hex64(XXH3_64bits(doc.url->data(), doc.url->size())).substr(0, 12);
-  } else {
-    doc.id = "h" + hex64(XXH3_64bits(norm_text.data(), norm_text.size()) ^
-                         XXH3_64bits(norm_title.data(), norm_title.size()))
-                       .substr(0, 12);
-  }
+  doc.id = document_id(f, doc, norm_title, norm_text);
   return doc;
 }
 

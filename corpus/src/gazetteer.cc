@@ -105,12 +105,16 @@ std::string Gazetteer::province_2025(const std::string& province) const {
   return "";
 }
 
-PlaceMentions Gazetteer::find(const std::string& title, const std::string& text) const {
-  std::vector<double> score(provinces_.size(), 0);
-  std::vector<std::size_t> first(provinces_.size(), std::string::npos);
+void Gazetteer::Tally::add(std::size_t province, double weight, std::size_t order) {
+  score[province] += weight;
+  first[province] = std::min(first[province], order);
+}
+
+// Province names, at the start of a word and with a capital.
+void Gazetteer::count_names(const std::string& title, const std::string& text, Tally& tally) const {
   for (const std::string* s : {&title, &text}) {
     for (std::size_t pos = 0; pos + 1 < s->size(); ++pos) {
-      // Names start a word, with a capital: most positions end at the first test.
+      // Most positions end at the first test.
       if (!first_byte_[static_cast<unsigned char>((*s)[pos])] || is_letter_byte_before(*s, pos))
         continue;
       auto bucket = by_prefix_.find(prefix_key(*s, pos));
@@ -126,66 +130,85 @@ PlaceMentions Gazetteer::find(const std::string& title, const std::string& text)
         bool address = pos >= 2 && (s->compare(pos - 2, 2, ", ") == 0 || (*s)[pos - 1] == '(');
         if (needs_type && !typed && !address && !located_at(*s, pos)) continue;
         double w = (typed ? 2.0 : 1.0) * (s == &title ? 3.0 : 1.0);
-        score[i] += w;
-        std::size_t order = (s == &title ? 0 : title.size() + 1) + pos;
-        first[i] = std::min(first[i], order);
+        tally.add(i, w, (s == &title ? 0 : title.size() + 1) + pos);
       }
     }
   }
-  // Common short names of Thành phố Hồ Chí Minh.
+}
+
+// Common short names of Thành phố Hồ Chí Minh.
+void Gazetteer::count_hcm_short_names(const std::string& title, const std::string& text,
+                                      Tally& tally) const {
   for (std::string_view alias : {"TP.HCM", "TP HCM", "TPHCM", "Tp.HCM", "TP. HCM", "Tp HCM"}) {
     for (const std::string* s : {&title, &text}) {
       std::size_t pos = s->find(alias);
       if (pos == std::string::npos || is_letter_byte_after(*s, pos + alias.size())) continue;
       for (std::size_t i = 0; i < provinces_.size(); ++i) {
         if (provinces_[i].name != "Hồ Chí Minh") continue;
-        score[i] += s == &title ? 6.0 : 2.0;
-        first[i] = std::min(first[i], (s == &title ? 0 : title.size() + 1) + pos);
+        tally.add(i, s == &title ? 6.0 : 2.0, (s == &title ? 0 : title.size() + 1) + pos);
       }
     }
   }
-  PlaceMentions out;
-  // Districts with a type word; a unique name implies its province.
+}
+
+// The longest district name of up to 4 syllables starting at `start`; empty when none.
+std::string Gazetteer::longest_district(const std::string& text, std::size_t start) const {
+  std::string best, cand;
+  std::size_t p = start;
+  for (int syl = 0; syl < 4 && p < text.size(); ++syl) {
+    std::size_t sp = text.find(' ', p);
+    if (sp == std::string::npos) sp = text.size();
+    std::string word = text.substr(p, sp - p);
+    bool stop = false;
+    while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.back()))) {
+      word.pop_back();
+      stop = true;
+    }
+    if (word.empty()) break;
+    cand += (cand.empty() ? "" : " ") + word;
+    if (districts_.count(cand)) best = cand;
+    if (stop) break;
+    p = sp + 1;
+  }
+  return best;
+}
+
+// Districts with a type word; a unique name implies its province, an ambiguous one the
+// province the text names most.
+void Gazetteer::count_districts(const std::string& title, const std::string& text, Tally& tally,
+                                std::vector<std::string>& districts) const {
   for (std::string_view type :
        {"huyện ", "Huyện ", "quận ", "Quận ", "thị xã ", "Thị xã ", "TX. ", "TX "}) {
     for (std::size_t pos = text.find(type); pos != std::string::npos;
          pos = text.find(type, pos + 1)) {
-      std::size_t start = pos + type.size();
-      // Longest district name of up to 4 syllables starting here.
-      std::string best, cand;
-      std::size_t p = start;
-      for (int syl = 0; syl < 4 && p < text.size(); ++syl) {
-        std::size_t sp = text.find(' ', p);
-        if (sp == std::string::npos) sp = text.size();
-        std::string word = text.substr(p, sp - p);
-        bool stop = false;
-        while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.back()))) {
-          word.pop_back();
-          stop = true;
-        }
-        if (word.empty()) break;
-        cand += (cand.empty() ? "" : " ") + word;
-        if (districts_.count(cand)) best = cand;
-        if (stop) break;
-        p = sp + 1;
-      }
+      std::string best = longest_district(text, pos + type.size());
       if (best.empty()) continue;
       const auto& owners = districts_.at(best);
       std::size_t owner = owners.front();
-      if (owners.size() > 1) {  // ambiguous: prefer a province the text names
+      if (owners.size() > 1) {
         auto it = std::max_element(owners.begin(), owners.end(), [&](std::size_t a, std::size_t b) {
-          return score[a] < score[b];
+          return tally.score[a] < tally.score[b];
         });
-        if (score[*it] == 0) continue;
+        if (tally.score[*it] == 0) continue;
         owner = *it;
       }
       std::string label = best + " (" + provinces_[owner].name + ")";
-      if (std::find(out.districts.begin(), out.districts.end(), label) == out.districts.end())
-        out.districts.push_back(label);
-      score[owner] += 1.0;
-      first[owner] = std::min(first[owner], title.size() + 1 + pos);
+      if (std::find(districts.begin(), districts.end(), label) == districts.end())
+        districts.push_back(label);
+      tally.add(owner, 1.0, title.size() + 1 + pos);
     }
   }
+}
+
+PlaceMentions Gazetteer::find(const std::string& title, const std::string& text) const {
+  Tally tally{std::vector<double>(provinces_.size(), 0),
+              std::vector<std::size_t>(provinces_.size(), std::string::npos)};
+  count_names(title, text, tally);
+  count_hcm_short_names(title, text, tally);
+  PlaceMentions out;
+  count_districts(title, text, tally, out.districts);
+  const auto& score = tally.score;
+  const auto& first = tally.first;
   std::vector<std::size_t> found;
   for (std::size_t i = 0; i < provinces_.size(); ++i)
     if (score[i] > 0) found.push_back(i);

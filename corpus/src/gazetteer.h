@@ -1,9 +1,9 @@
 // Provinces (63 before 2025, with their post-merger province) and districts, from data/gazetteer.
 #pragma once
 
-#include <map>
 #include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -28,6 +28,18 @@ class Gazetteer {
   struct Province {
     std::string name, name_2025;
   };
+  // Per province, while reading one text: its score and its first mention (title first).
+  struct Tally {
+    std::vector<double> score;
+    std::vector<std::size_t> first;
+    void add(std::size_t province, double weight, std::size_t order);
+  };
+  void count_names(const std::string& title, const std::string& text, Tally& tally) const;
+  void count_hcm_short_names(const std::string& title, const std::string& text, Tally& tally) const;
+  void count_districts(const std::string& title, const std::string& text, Tally& tally,
+                       std::vector<std::string>& districts) const;
+  std::string longest_district(const std::string& text, std::size_t start) const;
+
   std::vector<Province> provinces_;
   // first two bytes of a province name -> provinces whose name starts with them: one pass over
   // a text finds every name (instead of one search per province)

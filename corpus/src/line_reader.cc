@@ -56,10 +56,7 @@ bool LineReader::next() {
     put_back_ = false;
     return true;
   }
-  if (line_capacity_ > (1u << 20)) {  // one huge line keeps nothing held
-    line_.reset();
-    line_capacity_ = 0;
-  }
+  release_line();
   line_size_ = 0;
   too_long_ = false;
   bool started = false;  // the input's last line may lack its '\n'
@@ -90,5 +87,12 @@ bool LineReader::next() {
 }
 
 void LineReader::put_back() { put_back_ = true; }
+
+void LineReader::release_line() {
+  if (line_capacity_ > (1u << 20)) {  // one huge line keeps nothing held
+    line_.reset();
+    line_size_ = line_capacity_ = 0;
+  }
+}
 
 }  // namespace tracuu::corpus

@@ -31,6 +31,9 @@ class LineReader {
   std::size_t line_number() const { return line_number_; }  // of the current line, from 1
   // The next call to next() stays on the current line (one line of look-ahead).
   void put_back();
+  // Frees the current line's memory when it is large (line() is then empty): a caller done with
+  // a huge line need not hold it while it waits (next() does the same).
+  void release_line();
 
   bool empty_input() const { return total_bytes_ == 0; }  // not one byte was read
   const std::string& error() const { return error_; }     // read error (corrupt gzip...), or ""

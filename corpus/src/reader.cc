@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <utility>
 
 #include "format_readers.h"
@@ -328,12 +329,18 @@ void read_json_lines(const std::string& origin, LineReader& lines, const RawSink
       return;
     }
     blank_only = false;
+    // The document goes on once the line is freed: a sink that waits (the indexer's window
+    // when full) then holds a long line's text once, not twice.
+    std::optional<RawDocument> parsed;
+    const RawSink keep = [&](RawDocument&& raw) { parsed = std::move(raw); };
     if (tokenizer::is_valid_utf8(line)) {
-      read_json_line(where, line, std::nullopt, limits, on_doc, on_error);
+      read_json_line(where, line, std::nullopt, limits, keep, on_error);
     } else {
       read_json_line(where, tokenizer::normalize_keep_case(line),
-                     "invalid UTF-8: bad bytes replaced", limits, on_doc, on_error);
+                     "invalid UTF-8: bad bytes replaced", limits, keep, on_error);
     }
+    lines.release_line();
+    if (parsed) on_doc(std::move(*parsed));
   }
   if (!lines.error().empty())
     on_error({origin, lines.error()});

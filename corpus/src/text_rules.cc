@@ -2,13 +2,17 @@
 #include "text_rules.h"
 
 #include <re2/re2.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <unordered_set>
 
+#include "official_header.h"
 #include "organ_names.h"
 #include "regex.h"
 #include "tracuu/tokenizer/docnum.h"
@@ -85,13 +89,6 @@ std::optional<std::string> byline(const std::string& text) {
 
 }  // namespace
 
-std::string trim(const std::string& s) {
-  std::size_t a = s.find_first_not_of(" \t\r\n");
-  if (a == std::string::npos) return "";
-  std::size_t b = s.find_last_not_of(" \t\r\n");
-  return s.substr(a, b - a + 1);
-}
-
 std::optional<std::string> parse_any_date(const std::string& text) {
   int d, m, y;
   static const RE2 kIso(R"((\d{4})-(\d{1,2})-(\d{1,2}))", regex_options());
@@ -137,12 +134,15 @@ CleanResult clean_paragraphs(std::vector<Paragraph> paragraphs) {
     }
   }
   paragraphs.resize(cut);
-  std::unordered_set<std::string> seen;
+  // Hashes, not copies, of the paragraphs seen: a long text's copy cost as much as the text.
+  std::unordered_set<std::uint64_t> seen;
   for (auto& p : paragraphs) {
     std::string folded = head(p.text);
     if (p.text.size() < 64 && is_widget(folded)) continue;
     // Repeats are compared on the folded text; long paragraphs on their bytes.
-    if (!seen.insert(p.text.size() < 400 ? tokenizer::fold(p.text) : p.text).second) continue;
+    const std::string key = p.text.size() < 400 ? tokenizer::fold(p.text) : std::string();
+    const std::string_view compared = p.text.size() < 400 ? std::string_view(key) : p.text;
+    if (!seen.insert(XXH3_64bits(compared.data(), compared.size())).second) continue;
     if (p.kind == Paragraph::Kind::kBody && is_caption(folded, p.text))
       p.kind = Paragraph::Kind::kCaption;
     out.paragraphs.push_back(std::move(p));
@@ -196,45 +196,28 @@ CleanResult clean_paragraphs(std::vector<Paragraph> paragraphs) {
   return out;
 }
 
-std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>& paragraphs) {
-  // "Số: 05-CT/TW"; laws write "Luật số: 38/2019/QH14", codes "Bộ luật số: ...".
-  static const RE2 kSo(
-      R"((?i)^\s*(?:(?:bộ\s+)?luật\s+|pháp lệnh\s+)?Số\s*:?\s*(\d[^\s,;]*(?:\s*[-/]\s*[^\s,;]+)*))",
-      regex_options());
+namespace {
+
+// The place-date line of a header: "Hà Nội, ngày 20 tháng 10 năm 2015".
+void read_place_date(const std::vector<Paragraph>& paragraphs, std::size_t limit,
+                     OfficialHeader& h) {
   static const RE2 kPlaceDate(
       R"(^([\pL .'-]{2,40}),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})", regex_options());
-  static const RE2 kType(
-      R"(^(CHỈ THỊ|KẾT LUẬN|NGHỊ QUYẾT|KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|NGHỊ ĐỊNH|THÔNG TƯ|HƯỚNG DẪN|QUY ĐỊNH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN|THÔNG TRI|BỘ LUẬT|LUẬT|PHÁP LỆNH|CÔNG VĂN)\b)",
-      regex_options());
-  OfficialHeader h;
-  std::size_t limit = std::min<std::size_t>(paragraphs.size(), 14);
-  std::size_t so_line = limit;
-  std::string number_text;
-  // Header lines are short: look at the start of each of the first paragraphs only.
-  auto start_of = [&](std::size_t i) {
-    const std::string& t = paragraphs[i].text;
-    return tokenizer::normalize_keep_case(
-        std::string_view(t).substr(0, std::min<std::size_t>(t.size(), 400)));
-  };
-  for (std::size_t i = 0; i < limit; ++i) {
-    std::string line = start_of(i);
-    // "Số: 05-CT/TW" may share a line with the place-date.
-    if (RE2::PartialMatch(line, kSo, &number_text)) {
-      // "77/2006/QH 11": a legislature number split from its term.
-      static const RE2 kSplitTerm(R"(\p{Lu} (\d{1,2})(?:\D|$))", regex_options());
-      std::string term;
-      std::size_t at = line.find(number_text);
-      if (at != std::string::npos && at + number_text.size() < line.size() &&
-          RE2::PartialMatch(std::string_view(line).substr(at + number_text.size() - 1, 6),
-                            kSplitTerm, &term))
-        number_text += term;
-      if (auto d = tokenizer::parse_docnum(number_text)) {
-        h.number = d->canonical;
-        so_line = i;
-        break;
-      }
-    }
+  for (std::size_t i = 0; i < limit && !h.date; ++i) {
+    std::string line = header_line_start(paragraphs, i);
+    std::string place;
+    if (!RE2::PartialMatch(line, kPlaceDate, &place)) continue;
+    h.place = trim(place);
+    h.date = parse_any_date(line);
   }
+}
+
+}  // namespace
+
+std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>& paragraphs) {
+  OfficialHeader h;
+  std::size_t limit = std::min<std::size_t>(paragraphs.size(), kHeaderLines);
+  std::size_t so_line = find_number_line(paragraphs, limit, h.number);
   if (h.number.empty()) return std::nullopt;
   // Issuer: the capitalized lines above "Số", minus the national mottos.
   std::string issuer;
@@ -251,55 +234,10 @@ std::optional<OfficialHeader> parse_official_header(const std::vector<Paragraph>
     issuer += (issuer.empty() ? "" : " ") + line;
   }
   if (!issuer.empty()) h.issuer = organ_name(issuer);
-  // Texts of the Politburo and the Secretariat carry the Central Committee's header; the type line
-  // ("KẾT LUẬN CỦA BAN BÍ THƯ") or the signature ("T/M BAN BÍ THƯ") names the organ itself.
-  if (h.issuer == "Ban Chấp hành Trung ương") {
-    // Short lines of the header part and of the last 12 paragraphs (the signature block).
-    auto organ_in = [&](std::size_t from, std::size_t to) -> std::optional<std::string> {
-      for (std::size_t i = from; i < to; ++i)
-        if (paragraphs[i].text.size() <= 80)
-          if (auto organ = central_party_organ(paragraphs[i].text)) return organ;
-      return std::nullopt;
-    };
-    std::size_t tail = std::max(limit, paragraphs.size() > 12 ? paragraphs.size() - 12 : 0);
-    if (auto organ = organ_in(0, limit)) {
-      h.issuer = organ;
-    } else if (auto signed_by = organ_in(tail, paragraphs.size())) {
-      h.issuer = signed_by;
-    }
-  }
-  for (std::size_t i = 0; i < limit; ++i) {
-    std::string line = start_of(i);
-    std::string place;
-    if (!h.date && RE2::PartialMatch(line, kPlaceDate, &place)) {
-      h.place = trim(place);
-      h.date = parse_any_date(line);
-    }
-    std::string type;
-    if (!h.doc_type && i > so_line && RE2::PartialMatch(line, kType, &type)) {
-      h.doc_type = tokenizer::normalize(type);
-      // The subject (trích yếu) is the rest of the type line or the next line.
-      std::string rest = trim(line.substr(type.size()));
-      // "KẾT LUẬN CỦA BAN BÍ THƯ": the rest names the organ, the subject is the next line.
-      if (tokenizer::fold(rest).rfind("cua ", 0) == 0) rest.clear();
-      if (rest.size() > 3) {
-        h.subject = rest;
-      } else if (i + 1 < paragraphs.size()) {
-        h.subject = trim(paragraphs[i + 1].text);
-      }
-    }
-  }
-  if (h.doc_type) {
-    static const std::pair<const char*, const char*> kCap[] = {
-        {"chỉ thị", "Chỉ thị"},     {"kết luận", "Kết luận"},     {"nghị quyết", "Nghị quyết"},
-        {"kế hoạch", "Kế hoạch"},   {"quyết định", "Quyết định"}, {"báo cáo", "Báo cáo"},
-        {"nghị định", "Nghị định"}, {"thông tư", "Thông tư"},     {"hướng dẫn", "Hướng dẫn"},
-        {"quy định", "Quy định"},   {"thông báo", "Thông báo"},   {"chương trình", "Chương trình"},
-        {"đề án", "Đề án"},         {"thông tri", "Thông tri"},   {"luật", "Luật"},
-        {"bộ luật", "Bộ luật"},     {"pháp lệnh", "Pháp lệnh"},   {"công văn", "Công văn"}};
-    for (const auto& [l, c] : kCap)
-      if (*h.doc_type == l) h.doc_type = c;
-  }
+  name_central_organ(paragraphs, limit, h);
+  read_place_date(paragraphs, limit, h);
+  read_type_line(paragraphs, limit, so_line, h);
+  if (!h.doc_type) h.doc_type = type_of_number(h.number);
   return h;
 }
 

@@ -5,11 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "text_util.h"
 #include "tracuu/corpus/document.h"
 
 namespace tracuu::corpus {
-
-std::string trim(const std::string& s);
 
 // A byte of a word: an ASCII letter or digit, or any byte of a multi-byte UTF-8 character
 // (Vietnamese letters). Inline and locale-free: it runs for every byte of a text.

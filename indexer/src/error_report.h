@@ -7,7 +7,7 @@
 #include <mutex>
 #include <string>
 
-#include "tracuu/indexer/index_writer.h"
+#include "tracuu/indexer/index_options.h"
 
 namespace tracuu::indexer {
 

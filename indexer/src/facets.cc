@@ -8,7 +8,7 @@
 namespace tracuu::indexer {
 namespace {
 
-constexpr std::array<Xapian::valueno, 4> kSlots{schema::kFacetProvince, schema::kFacetDirective,
+constexpr std::array<Xapian::valueno, 4> kSlots{schema::kFacetProvince, schema::kFacetCited,
                                                 schema::kFacetType, schema::kFacetYear};
 
 }  // namespace
@@ -70,13 +70,13 @@ FacetCounts FacetSpy::top(std::size_t facet, std::size_t limit, double scale) co
 
 std::map<std::string, FacetCounts> FacetSpy::counts(double scale) const {
   std::map<std::string, FacetCounts> out;
-  out["province"] = top(0, 50, scale);
-  out["directive"] = top(1, 30, scale);
-  out["type"] = top(2, 20, scale);
+  out[kProvinceFacet] = top(0, 50, scale);
+  out[kCitedFacet] = top(1, 30, scale);
+  out[kTypeFacet] = top(2, 20, scale);
   auto years = top(3, 100, scale);
   std::sort(years.begin(), years.end(),
             [](const auto& a, const auto& b) { return a.first > b.first; });
-  out["year"] = std::move(years);
+  out[kYearFacet] = std::move(years);
   return out;
 }
 

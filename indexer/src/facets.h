@@ -30,7 +30,7 @@ class FacetSpy : public Xapian::MatchSpy {
   void operator()(const Xapian::Document& doc, double) override;
   std::size_t seen() const { return seen_; }
 
-  // "province" (top 50), "directive" (30), "type" (20): most frequent first, ties by name;
+  // Provinces (top 50), cited documents (30), types (20): most frequent first, ties by name;
   // "year" (100): newest first. Counts are scaled by `scale`.
   std::map<std::string, FacetCounts> counts(double scale) const;
 

@@ -13,7 +13,7 @@ namespace {
 
 Xapian::Query any_of(const char* prefix, const std::vector<std::string>& values) {
   std::vector<Xapian::Query> qs;
-  for (const auto& v : values) qs.emplace_back(prefix + v);
+  for (const auto& v : values) qs.emplace_back(schema::term(prefix, v));
   return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
 }
 
@@ -60,9 +60,9 @@ std::optional<Xapian::Query> filter_query(const SearchRequest& req, const Xapian
     for (const auto& p : req.provinces) names.push_back(canonical_province(p, db));
     filters.push_back(any_of(schema::kProvince, names));
   }
-  if (!req.directives.empty()) {
+  if (!req.cited_numbers.empty()) {
     std::vector<Xapian::Query> numbers;
-    for (const auto& d : req.directives) numbers.push_back(docnum_query(canonical_number(d)));
+    for (const auto& d : req.cited_numbers) numbers.push_back(docnum_query(canonical_number(d)));
     filters.emplace_back(Xapian::Query::OP_OR, numbers.begin(), numbers.end());
   }
   if (!req.types.empty()) {

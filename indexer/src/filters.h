@@ -1,4 +1,4 @@
-// The filters of a search request (province, directive, type, year, date range) as one Xapian
+// The filters of a search request (province, cited document, type, year, date range) as one Xapian
 // query, validated here once for every caller.
 #pragma once
 

@@ -7,13 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "tracuu/corpus/document_types.h"
 #include "tracuu/indexer/search_result.h"
 
 namespace tracuu::indexer {
 
 // The fields of a stored document that a hit shows, with corpus::document_from_json's meaning.
 struct HitFields {
-  std::string id, title, type = "news", text;
+  std::string id, title, type{corpus::kNewsSlug}, text;
   std::optional<std::string> date, date_estimated, primary_province;
   std::vector<std::string> provinces, citations, paragraphs;
 };

@@ -6,7 +6,6 @@
 
 #include <xapian.h>
 
-#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <map>
@@ -127,7 +126,7 @@ std::size_t IndexWriter::Impl::collect_originals() {
   Xapian::Database all = combined();
   const std::string prefix = schema::kOriginal;
   return originals.remove_unreferenced(
-      [&](const std::string& sha256) { return all.term_exists(prefix + sha256); });
+      [&](const std::string& sha256) { return all.term_exists(schema::term(prefix, sha256)); });
 }
 
 // A rebuild that did not finish leaves the live index as it was.
@@ -180,7 +179,7 @@ bool IndexWriter::upsert(const corpus::Document& doc) {
 bool IndexWriter::remove(const std::string& id) {
   return translating("deleting " + id, [&] {
     Shard& shard = impl_->shard_for(id);
-    std::string id_term = schema::kId + id;
+    std::string id_term = schema::term(schema::kId, id);
     if (!shard.db.term_exists(id_term)) return false;
     shard.db.delete_document(id_term);
     impl_->originals_dirty = true;
@@ -216,11 +215,11 @@ std::size_t IndexWriter::resolve_all() {
   Xapian::Database db = impl_->combined();
   const std::size_t n = impl_->shards.size();
   const std::string xr = schema::kShortCited;
-  std::vector<std::string> keys;
-  for (auto t = db.allterms_begin(xr); t != db.allterms_end(xr); ++t) keys.push_back(*t);
+  std::vector<std::pair<std::string, std::string>> keys;  // term, "CT 49"
+  for (auto t = db.allterms_begin(xr); t != db.allterms_end(xr); ++t)
+    if (auto key = schema::value_of(*t, xr)) keys.emplace_back(*t, *key);
   std::size_t changed = 0;
-  for (const std::string& term : keys) {
-    std::string key = term.substr(xr.size());
+  for (const auto& [term, key] : keys) {
     std::size_t space = key.find(' ');
     if (space == std::string::npos) continue;
     std::string code = key.substr(0, space), number = key.substr(space + 1);
@@ -236,10 +235,11 @@ std::size_t IndexWriter::resolve_all() {
     // Numbers the archive knows for it on its own: cited in full or archived as a text.
     std::set<std::string> known;
     for (const char* prefix : {schema::kCited, schema::kHeaderNumber}) {
-      std::string start = std::string(prefix) + number;
+      std::string start = schema::term(prefix, number);
       for (auto t = db.allterms_begin(start); t != db.allterms_end(start); ++t) {
-        std::string canonical = (*t).substr(std::strlen(prefix));
-        if (!names(canonical, code, number)) continue;
+        auto value = schema::value_of(*t, prefix);
+        if (!value || !names(*value, code, number)) continue;
+        const std::string& canonical = *value;
         Xapian::doccount own = t.get_termfreq();
         if (prefix == schema::kCited) own -= std::min(own, resolved_to[canonical]);
         if (own > 0) known.insert(canonical);

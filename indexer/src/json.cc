@@ -1,4 +1,4 @@
-// The `tracuu search --json` shape of results, hits and directive records (docs/api.md).
+// The `tracuu search --json` shape of results, hits and cited-document records (docs/api.md).
 #include "tracuu/indexer/searcher.h"
 
 namespace tracuu::indexer {
@@ -37,14 +37,13 @@ nlohmann::json to_json(const SearchResult& r) {
   nlohmann::json hits = nlohmann::json::array();
   for (const auto& h : r.hits) hits.push_back(to_json(h));
   nlohmann::json facets = nlohmann::json::object();
-  for (const char* name : {"province", "directive", "type", "year"})
-    facets[name] = facet_array(r, name);
+  for (const char* name : kFacetNames) facets[name] = facet_array(r, name);
   return {
       {"total", r.total}, {"total_exact", r.total_exact},   {"hits", hits},
       {"facets", facets}, {"facets_exact", r.facets_exact}, {"suggestion", optional(r.suggestion)}};
 }
 
-nlohmann::json to_json(const DirectiveRecord& d) {
+nlohmann::json to_json(const CitedDocument& d) {
   nlohmann::json citing = nlohmann::json::array();
   for (const auto& h : d.citing) citing.push_back(to_json(h));
   return {{"number", d.number},

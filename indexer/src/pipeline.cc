@@ -10,14 +10,23 @@
 namespace tracuu::indexer::pipeline {
 
 bool Window::push(corpus::RawDocument&& raw) {
+  const std::size_t bytes = raw.content.size();
   std::unique_lock lock(mutex_);
-  room_cv_.wait(lock, [&] { return stopped_ || read_ < slowest() + ahead_; });
+  room_cv_.wait(lock, [&] { return stopped_ || has_room(bytes); });
   if (stopped_) return false;
-  slots_.emplace_back().raw = std::move(raw);
+  Slot& slot = slots_.emplace_back();
+  slot.raw = std::move(raw);
+  slot.bytes = bytes;
+  held_ += bytes;
   ++read_;
   lock.unlock();
   work_cv_.notify_one();
   return true;
+}
+
+void Window::wait_for_room(std::size_t bytes) {
+  std::unique_lock lock(mutex_);
+  room_cv_.wait(lock, [&] { return stopped_ || held_ == 0 || held_ + bytes <= budget_; });
 }
 
 void Window::close() {
@@ -56,7 +65,10 @@ void Window::pass(std::size_t writer, std::size_t i) {
   {
     std::lock_guard lock(mutex_);
     passed_[writer] = i + 1;
-    for (std::size_t done = slowest(); base_ < done; ++base_) slots_.pop_front();
+    for (std::size_t done = slowest(); base_ < done; ++base_) {
+      held_ -= slots_.front().bytes;
+      slots_.pop_front();
+    }
   }
   room_cv_.notify_all();
 }
@@ -76,7 +88,17 @@ bool Window::stopped() const {
   return stopped_;
 }
 
+std::size_t Window::bytes_held() const {
+  std::lock_guard lock(mutex_);
+  return held_;
+}
+
 std::size_t Window::slowest() const { return *std::min_element(passed_.begin(), passed_.end()); }
+
+// A document too large for the budget waits for an empty window, then enters alone.
+bool Window::has_room(std::size_t bytes) const {
+  return read_ < slowest() + ahead_ && (held_ == 0 || held_ + bytes <= budget_);
+}
 
 namespace {
 
@@ -90,7 +112,9 @@ void read_into(const std::vector<std::string>& paths, Window& window, ErrorRepor
       corpus::read_path(
           path,
           [&](corpus::RawDocument&& raw) {
+            const std::size_t bytes = raw.content.size();
             if (!window.push(std::move(raw))) throw Stopped{};
+            window.wait_for_room(bytes);
           },
           [&](const corpus::ReadError& e) {
             errors.report(e.origin, e.document_kept ? e.reason + " (document kept)" : e.reason,
@@ -121,9 +145,11 @@ void build(Slot& slot, const corpus::Extractor& extractor, std::size_t n_shards,
   try {
     std::optional<std::string> sha256 = store_original(slot.raw, originals);
     corpus::Document doc = extractor.extract(slot.raw);
+    slot.raw.content = std::string();  // the document holds the text now: not twice at once
+    slot.raw.original.reset();
     if (doc.original) doc.original->sha256 = std::move(sha256);
     slot.id = doc.id;
-    slot.xdoc = schema::build_document(doc);
+    slot.xdoc = schema::build_document(std::move(doc));
     slot.spellings = spelling_terms(slot.xdoc);
     slot.shard = shards::shard_of(slot.id, n_shards);
   } catch (const IndexError&) {
@@ -131,7 +157,6 @@ void build(Slot& slot, const corpus::Extractor& extractor, std::size_t n_shards,
   } catch (const std::exception& e) {
     slot.error = e.what();
   }
-  slot.bytes = slot.raw.content.size();
   slot.raw.content = std::string();
   slot.raw.original.reset();
   slot.raw.fields = nlohmann::json();
@@ -191,7 +216,7 @@ void write_shard(Shard& shard, std::size_t me, std::size_t batch, Window& window
       slot->xdoc = Xapian::Document();  // the slot itself may wait for the other writers
       slot->spellings = {};
       bytes += slot->bytes;
-      if (++in_batch == batch) commit(false);
+      if (++in_batch == batch || bytes >= kBatchBytes) commit(false);
     }
     window.pass(me, i);
   }
@@ -233,7 +258,7 @@ void run(const std::vector<std::string>& paths, std::vector<Shard>& shards,
   const std::size_t n = shards.size();
   const auto& extractor = corpus::Extractor::shared();
   ErrorReport errors(options);
-  Window window(n, 2 * batch * n + threads);
+  Window window(n, 2 * batch * n + threads, kWindowBytes);
   Failure failure(window);
   std::vector<std::thread> all;
   all.emplace_back([&] { failure.run("reading", [&] { read_into(paths, window, errors); }); });

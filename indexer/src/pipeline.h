@@ -19,10 +19,20 @@
 #include "shard.h"
 #include "tracuu/corpus/extractor.h"
 #include "tracuu/corpus/reader.h"
-#include "tracuu/indexer/index_writer.h"
+#include "tracuu/indexer/index_options.h"
 #include "tracuu/indexer/originals_store.h"
 
 namespace tracuu::indexer::pipeline {
+
+// The text the window holds at most (see Window). Building a document takes a few times its
+// text at its peak, so this bounds the pipeline's memory whatever the documents' sizes; a corpus
+// of ordinary documents (a few KB each) is held back by the count of documents instead.
+inline constexpr std::size_t kWindowBytes = 64 * 1024 * 1024;
+
+// The text a shard's batch holds at most: it commits once a batch reaches this much, even short of
+// --batch documents, so that Xapian's pending changes, which grow with the text, stay bounded
+// when the documents are large. Batches of ordinary documents (a few KB each) end by their count.
+inline constexpr std::size_t kBatchBytes = 32 * 1024 * 1024;
 
 // One input document on its way: read, then built by a worker, then written by its shard's
 // writer.
@@ -33,31 +43,39 @@ struct Slot {
   std::vector<std::string> spellings;
   std::string error;  // why the document could not be extracted; it is then not written
   std::size_t shard = 0;
-  std::size_t bytes = 0;
+  std::size_t bytes = 0;  // of text, counted against the window's budget until it leaves
   bool ready = false;
 };
 
 // The input streams through a window of slots: the reader stays at most `ahead` documents ahead
-// of the slowest writer, so memory is bounded whatever the input size, and reading, extraction
-// and the database work overlap. Each writer goes through every slot in input order and takes
-// its own shard's documents, so the last of two versions of one id wins. A deque keeps
-// references to its elements valid while the reader appends and the writers drop the front.
-// Thread-safe; every wait ends when stop() is called.
+// of the slowest writer, and the documents in the window hold at most `budget` bytes of text
+// between them (a larger one enters alone, into an empty window), so memory is bounded whatever
+// the input and its documents' sizes, and reading, extraction and the database work overlap. Each
+// writer goes through every slot in input order and takes its own shard's documents, so the last of
+// two versions of one id wins. A deque keeps references to its elements valid while the reader
+// appends and the writers drop the front. Thread-safe; every wait ends when stop() is called.
 class Window {
  public:
-  Window(std::size_t writers, std::size_t ahead) : passed_(writers, 0), ahead_(ahead) {}
+  Window(std::size_t writers, std::size_t ahead, std::size_t budget)
+      : passed_(writers, 0), ahead_(ahead), budget_(budget) {}
 
   bool push(corpus::RawDocument&& raw);  // the reader; false once stopped
-  void close();                          // the reader: nothing more to come
-  Slot* take();                          // a worker: the next slot to build; null at the end
-  void built(Slot& slot);                // a worker: the slot is ready for its writer
-  Slot* ready(std::size_t i);            // a writer: slot i once built; null at the end
+  // The reader, before it reads on: waits until a document of `bytes` would fit. Reading and
+  // parsing a document takes a few times its text, outside the window, so after a large
+  // document the next one is read only once one of that size would have room.
+  void wait_for_room(std::size_t bytes);
+  void close();                // the reader: nothing more to come
+  Slot* take();                // a worker: the next slot to build; null at the end
+  void built(Slot& slot);      // a worker: the slot is ready for its writer
+  Slot* ready(std::size_t i);  // a writer: slot i once built; null at the end
   void pass(std::size_t writer, std::size_t i);  // a writer is done with slot i
   void stop();                                   // after an error: every stage ends
   bool stopped() const;
+  std::size_t bytes_held() const;  // text of the documents in the window
 
  private:
   std::size_t slowest() const;
+  bool has_room(std::size_t bytes) const;
 
   mutable std::mutex mutex_;
   std::condition_variable work_cv_, ready_cv_, room_cv_;
@@ -69,6 +87,8 @@ class Window {
   bool stopped_ = false;
   std::vector<std::size_t> passed_;  // per writer: documents it has gone past
   std::size_t ahead_;
+  std::size_t budget_;
+  std::size_t held_ = 0;  // bytes of text of the slots in the window
 };
 
 // Stage 1: reads `paths` into the window; bad input goes to `errors`.
@@ -99,7 +119,8 @@ class Progress {
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
 
-// Stage 3: the writer of shard `me`: its documents in input order, a commit every `batch`.
+// Stage 3: the writer of shard `me`: its documents in input order, a commit every `batch`
+// documents or kBatchBytes of text, whichever comes first.
 // Failed documents are reported once, by writer 0. Leaves the unfinished batch open when stopped.
 // The originals its documents name are made durable before each commit (`originals`: none kept).
 void write_shard(Shard& shard, std::size_t me, std::size_t batch, Window& window,

@@ -1,10 +1,11 @@
 // Query parsing with the same tokenizer as indexing, so segmentation and folding agree.
 #include "query_parser.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "schema.h"
-#include "tracuu/corpus/extractor.h"
+#include "tracuu/corpus/document_types.h"
 #include "tracuu/indexer/search_request.h"
 #include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
@@ -107,25 +108,21 @@ Xapian::Query word_query(const tokenizer::Token& t, const Xapian::Database& db) 
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, forms, 0.5));
 }
 
-// "Kết luận 114", "KL 114": every canonical number with that type and number.
+// "Kết luận 114", "KL 114", "ket luan 114": every canonical number with that type and number.
 std::optional<Xapian::Query> short_docnum_query(const std::string& type_word,
                                                 const std::string& number) {
-  static const std::pair<const char*, const char*> kCodes[] = {
-      {"ket luan", "KL"},   {"kl", "KL"}, {"chi thi", "CT"},  {"ct", "CT"},
-      {"nghi quyet", "NQ"}, {"nq", "NQ"}, {"ke hoach", "KH"}, {"kh", "KH"},
-      {"quyet dinh", "QĐ"}, {"qd", "QĐ"}};
-  std::string f = tokenizer::fold(type_word);
-  for (const auto& [word, code] : kCodes) {
-    if (f != word) continue;
-    // Party ("114-KL/") and state ("114/KL-") numbering; the documents citing it and the
-    // archived text itself, as docnum_query.
-    std::vector<Xapian::Query> any;
-    for (const char* field : {schema::kCited, schema::kHeaderNumber})
-      for (const std::string& form : {number + "-" + code + "/", number + "/" + code + "-"})
-        any.emplace_back(Xapian::Query::OP_WILDCARD, field + form, 50);
-    return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
-  }
-  return std::nullopt;
+  const corpus::DocumentType* type = corpus::type_named(type_word);
+  auto short_named = corpus::short_named_types();
+  if (!type || std::find(short_named.begin(), short_named.end(), type) == short_named.end())
+    return std::nullopt;
+  const std::string code(type->code);
+  // Party ("114-KL/") and state ("114/KL-") numbering; the documents citing it and the archived
+  // text itself, as docnum_query.
+  std::vector<Xapian::Query> any;
+  for (const char* field : {schema::kCited, schema::kHeaderNumber})
+    for (const std::string& form : {number + "-" + code + "/", number + "/" + code + "-"})
+      any.emplace_back(Xapian::Query::OP_WILDCARD, schema::term(field, form), 50);
+  return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
 }
 
 Xapian::Query text_query(const std::string& text, bool phrase, const Xapian::Database& db,
@@ -195,20 +192,21 @@ Xapian::Query text_query(const std::string& text, bool phrase, const Xapian::Dat
 Xapian::Query field_query(const std::string& field, const std::string& value,
                           const Xapian::Database& db) {
   if (field == "tinh" || field == "province")
-    return Xapian::Query(schema::kProvince + canonical_province(value, db));
+    return Xapian::Query(schema::term(schema::kProvince, canonical_province(value, db)));
   if (field == "so" || field == "directive") {
     auto d = tokenizer::parse_docnum(value);
     return docnum_query(d ? d->canonical : value);
   }
-  if (field == "loai" || field == "type") return Xapian::Query(schema::kType + type_slug(value));
-  return Xapian::Query(schema::kYear + value);
+  if (field == "loai" || field == "type")
+    return Xapian::Query(schema::term(schema::kType, type_slug(value)));
+  return Xapian::Query(schema::term(schema::kYear, value));
 }
 
 }  // namespace
 
 Xapian::Query docnum_query(const std::string& canonical) {
-  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::kCited + canonical),
-                       Xapian::Query(schema::kHeaderNumber + canonical));
+  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::term(schema::kCited, canonical)),
+                       Xapian::Query(schema::term(schema::kHeaderNumber, canonical)));
 }
 
 namespace {
@@ -229,20 +227,21 @@ std::string squeeze(std::string_view text, std::string_view gaps, char joiner) {
 }  // namespace
 
 std::string type_slug(const std::string& typed) {
-  // A label goes through the extractor's own table ("Bộ luật" is "luat"); a slug stays one.
-  std::string slug = corpus::type_slug(typed);
-  return slug != "van-ban" ? slug : squeeze(tokenizer::fold(typed), " \t\n\r_-", '-');
+  // Slugs, labels and names go through the one table of types ("Bộ luật" and "Tin tức" too); an
+  // unknown type is still spelled as a slug would be.
+  if (auto slug = corpus::typed_type_slug(typed)) return std::string(*slug);
+  return squeeze(tokenizer::fold(typed), " \t\n\r_-", '-');
 }
 
 std::string canonical_province(const std::string& typed, const Xapian::Database& db) {
   std::string name = squeeze(tokenizer::normalize_keep_case(typed), " \t\n\r", ' ');
-  const std::string prefix = schema::kProvince;
-  if (db.term_exists(prefix + name)) return name;
+  if (db.term_exists(schema::term(schema::kProvince, name))) return name;
   // Accents or case typed differently: the one province whose folded name matches.
   std::string folded = tokenizer::fold(name);
+  const std::string prefix = schema::kProvince;
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-    std::string candidate = (*t).substr(prefix.size());
-    if (tokenizer::fold(candidate) == folded) return candidate;
+    auto candidate = schema::value_of(*t, prefix);  // not the XPP and XPN terms
+    if (candidate && tokenizer::fold(*candidate) == folded) return *candidate;
   }
   return name;
 }

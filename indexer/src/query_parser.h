@@ -21,7 +21,8 @@ ParsedQuery parse_query(const std::string& input, const Xapian::Database& db);
 // The documents citing a canonical document number, and the archived text of that number.
 Xapian::Query docnum_query(const std::string& canonical);
 
-// A document type as the index names it, typed as a slug or a label: "ke-hoach", "Kế hoạch".
+// A document type as the index names it, typed as a slug, label or name, accents optional:
+// "ke-hoach", "Kế hoạch", "ke hoach", "Tin tức" (corpus/document_types.h).
 std::string type_slug(const std::string& typed);
 
 // A province as the index names it, typed any way: "Hòa Bình", "Hoà Bình", "hoa binh". Unknown

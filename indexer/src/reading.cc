@@ -101,7 +101,7 @@ class AccentRestorer {
 
   // Indexed words starting at query word i with the forms a, b: "dân_vận", "ban_chấp_hành".
   void words_from(std::size_t i, const Form& a, const Form& b) {
-    std::string pair = std::string(schema::kWord) + a.text + "_" + b.text;
+    std::string pair = schema::term(schema::kWord, a.text + "_" + b.text);
     double base = best_[i].score + a.weight + b.weight;
     if (auto wf = db_.get_termfreq(pair); wf >= kMinWordFreq)
       offer(i, i + 2, base + 2 * kCover + std::log1p(wf), {a.text, b.text});
@@ -114,7 +114,7 @@ class AccentRestorer {
         longer_word(i, *t, prefix.size(), {a.text, b.text}, base, t.get_termfreq());
   }
 
-  // A W term of three or more syllables (its first two are `syllables`), offered when the rest
+  // An XW term of three or more syllables (its first two are `syllables`), offered when the rest
   // of its syllables fit the query words that follow.
   void longer_word(std::size_t i, const std::string& term, std::size_t rest_at,
                    std::vector<std::string> syllables, double score, Xapian::doccount freq) {
@@ -148,7 +148,7 @@ std::vector<std::string> context_alternatives(const Xapian::Database& db, const 
   std::vector<std::string> out;
   auto before_forms = syllable_forms(db, before);
   for (std::size_t k = 0; k < before_forms.size() && k < kMaxBefore; ++k) {
-    std::string prefix = std::string(schema::kWord) + before_forms[k].text + "_";
+    std::string prefix = schema::term(schema::kWord, before_forms[k].text + "_");
     std::size_t seen = 0;
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && seen < kMaxTerms;
          ++t, ++seen) {
@@ -226,7 +226,7 @@ std::optional<Xapian::Query> reading_boost(const std::vector<std::string>& readi
   auto tokens = tok.tokenize(text);
   std::vector<Xapian::Query> boosts;
   for (const auto& w : tok.segment(text, tokens))
-    if (w.last_token - w.first_token >= 2) boosts.emplace_back(schema::kWord + w.norm);
+    if (w.last_token - w.first_token >= 2) boosts.emplace_back(schema::term(schema::kWord, w.norm));
   if (boosts.empty()) return std::nullopt;
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                        Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()), 2.0);

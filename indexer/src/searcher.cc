@@ -41,7 +41,8 @@ std::vector<std::string> distinctive_terms(const Xapian::Database& db, const std
   for (const auto& t : tokens)
     if (t.type == tokenizer::TokenType::kWord) terms.emplace_back(0, t.norm);
   for (const auto& w : tok.segment(title, tokens))
-    if (w.last_token - w.first_token >= 2) terms.emplace_back(0, schema::kWord + w.norm);
+    if (w.last_token - w.first_token >= 2)
+      terms.emplace_back(0, schema::term(schema::kWord, w.norm));
   for (auto& [tf, term] : terms) tf = db.get_termfreq(term);
   std::erase_if(terms, [](const auto& t) { return t.first < 2; });  // only this document
   std::sort(terms.begin(), terms.end());
@@ -58,7 +59,7 @@ std::vector<std::string> distinctive_terms(const Xapian::Database& db, const std
 }
 
 // What the citations of a document that cites `rec.number` add to its record.
-void add_citing(DirectiveRecord& rec, const corpus::Document& doc) {
+void add_citing(CitedDocument& rec, const corpus::Document& doc) {
   for (const auto& c : doc.citations) {
     if (c.number != rec.number) continue;
     if (!rec.type) rec.type = c.type;
@@ -110,12 +111,22 @@ struct Searcher::Impl {
     parts.clear();
     if (layout.empty()) {  // a stub naming remote shards, or not an index: Xapian decides
       db = Xapian::Database(path);
-      return;
+    } else {
+      for (const auto& p : layout) {
+        parts.emplace_back(p);
+        db.add_database(parts.back());
+      }
     }
-    for (const auto& p : layout) {
-      parts.emplace_back(p);
-      db.add_database(parts.back());
-    }
+    check_versions();
+  }
+
+  // An index written with another schema answers wrongly, not with errors: refuse it whole.
+  // Read on handles of their own: reading the metadata through `db` keeps a block of each
+  // postlist table cached in it, and searches would then miss that the block went bad later.
+  void check_versions() const {
+    if (parts.empty()) schema::check_version(Xapian::Database(path), "index " + path);
+    for (const auto& shard : layout)
+      schema::check_version(Xapian::Database(shard), "index shard " + shard);
   }
 
   std::uint64_t revision() const {
@@ -136,7 +147,9 @@ struct Searcher::Impl {
     }
     db.reopen();  // the combined handle shares each shard's handle: both see the new revision
     ++reopens;
-    return revision() != before;
+    if (revision() == before) return false;
+    check_versions();
+    return true;
   }
 
   // Every read goes through here: f() again on a newer revision when a writer overtook it, and
@@ -161,7 +174,7 @@ struct Searcher::Impl {
 
   SearchResult search(const SearchRequest& req);
   std::vector<Hit> related(const corpus::Document& doc, std::size_t limit);
-  std::optional<DirectiveRecord> directive(const std::string& number);
+  std::optional<CitedDocument> cited_document(const std::string& number);
   std::vector<std::string> suggest(const std::string& prefix, std::size_t limit);
 };
 
@@ -199,13 +212,14 @@ SearchResult Searcher::Impl::search(const SearchRequest& req) {
 
 std::vector<Hit> Searcher::Impl::related(const corpus::Document& doc, std::size_t limit) {
   std::vector<Xapian::Query> qs;
-  for (const auto& c : doc.citations) qs.emplace_back(schema::kCited + c.number);
-  if (doc.primary_province) qs.emplace_back(schema::kPrimaryProvince + *doc.primary_province);
+  for (const auto& c : doc.citations) qs.emplace_back(schema::term(schema::kCited, c.number));
+  if (doc.primary_province)
+    qs.emplace_back(schema::term(schema::kPrimaryProvince, *doc.primary_province));
   for (const auto& term : distinctive_terms(db, doc.title)) qs.emplace_back(term);
   if (qs.empty()) return {};
   Xapian::Query q(Xapian::Query::OP_AND_NOT,
                   Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()),
-                  Xapian::Query(schema::kId + doc.id));
+                  Xapian::Query(schema::term(schema::kId, doc.id)));
   Xapian::Enquire enquire(db);
   enquire.set_query(q);
   std::vector<Hit> out;
@@ -215,12 +229,12 @@ std::vector<Hit> Searcher::Impl::related(const corpus::Document& doc, std::size_
   return out;
 }
 
-std::optional<DirectiveRecord> Searcher::Impl::directive(const std::string& number) {
-  DirectiveRecord rec;
+std::optional<CitedDocument> Searcher::Impl::cited_document(const std::string& number) {
+  CitedDocument rec;
   rec.number = canonical_number(number);
   // The archived text itself, if any.
   Xapian::Enquire own(db);
-  own.set_query(Xapian::Query(schema::kHeaderNumber + rec.number));
+  own.set_query(Xapian::Query(schema::term(schema::kHeaderNumber, rec.number)));
   Xapian::MSet own_set = own.get_mset(0, 1);
   if (!own_set.empty()) {
     auto doc = stored_document(own_set.begin().get_document(), path);
@@ -233,7 +247,7 @@ std::optional<DirectiveRecord> Searcher::Impl::directive(const std::string& numb
     }
   }
   Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(schema::kCited + rec.number));
+  enquire.set_query(Xapian::Query(schema::term(schema::kCited, rec.number)));
   enquire.set_sort_by_value_then_relevance(schema::kDate, true);
   Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
   if (mset.empty() && !rec.document_id) return std::nullopt;
@@ -252,9 +266,9 @@ std::vector<std::string> Searcher::Impl::suggest(const std::string& prefix, std:
   if (p.empty()) return out;
   if (auto d = tokenizer::parse_docnum(p)) p = d->canonical;
   // Document numbers first (they are what people paste), then titles.
-  std::string cited = std::string(schema::kCited) + p;
+  std::string cited = schema::term(schema::kCited, p);
   for (auto it = db.allterms_begin(cited); it != db.allterms_end(cited) && out.size() < limit; ++it)
-    out.push_back((*it).substr(2));
+    if (auto number = schema::value_of(*it, schema::kCited)) out.push_back(*number);
   if (out.size() >= limit) return out;
   SearchRequest req;
   req.query = prefix;
@@ -306,8 +320,9 @@ SearchResult Searcher::search(const SearchRequest& req) {
 std::optional<corpus::Document> Searcher::document(const std::string& id) {
   if (id.empty()) return std::nullopt;
   return impl_->read("reading document " + id, [&]() -> std::optional<corpus::Document> {
-    Xapian::PostingIterator it = impl_->db.postlist_begin(schema::kId + id);
-    if (it == impl_->db.postlist_end(schema::kId + id)) return std::nullopt;
+    const std::string id_term = schema::term(schema::kId, id);
+    Xapian::PostingIterator it = impl_->db.postlist_begin(id_term);
+    if (it == impl_->db.postlist_end(id_term)) return std::nullopt;
     return stored_document(impl_->db.get_document(*it), impl_->path, "document " + id);
   });
 }
@@ -322,9 +337,9 @@ std::vector<Hit> Searcher::related(const corpus::Document& doc, std::size_t limi
   return impl_->read("finding related documents", [&] { return impl_->related(doc, limit); });
 }
 
-std::optional<DirectiveRecord> Searcher::directive(const std::string& number_any_variant) {
-  return impl_->read("reading directive " + number_any_variant,
-                     [&] { return impl_->directive(number_any_variant); });
+std::optional<CitedDocument> Searcher::cited_document(const std::string& number_any_variant) {
+  return impl_->read("reading cited document " + number_any_variant,
+                     [&] { return impl_->cited_document(number_any_variant); });
 }
 
 std::vector<std::string> Searcher::suggest(const std::string& prefix, std::size_t limit) {

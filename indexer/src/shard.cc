@@ -38,7 +38,15 @@ std::uintmax_t bytes_of(const std::string& dir) {
 Shard::Shard(std::string shard_path, bool fresh)
     : path(std::move(shard_path)),
       db(path, fresh ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN),
-      bytes_committed(bytes_of(path)) {}
+      bytes_committed(bytes_of(path)) {
+  if (fresh) {
+    schema::stamp_version(db);
+    db.commit();
+    return;
+  }
+  schema::check_version(db, "index shard " + path);
+  if (db.get_metadata(schema::kVersionKey).empty()) schema::stamp_version(db);  // empty so far
+}
 
 void Shard::begin_batch() {
   if (in_batch) return;
@@ -50,7 +58,7 @@ void Shard::begin_batch() {
 void Shard::add(const std::string& id, const Xapian::Document& xdoc,
                 const std::vector<std::string>& spellings, IndexStats& stats) {
   begin_batch();
-  std::string id_term = schema::kId + id;
+  std::string id_term = schema::term(schema::kId, id);
   bool existed = db.term_exists(id_term);
   for (const auto& t : spellings) {
     auto [it, fresh] = pending_spellings.try_emplace(t, 0);

@@ -9,7 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "tracuu/indexer/index_writer.h"
+#include "tracuu/indexer/index_options.h"
 
 namespace tracuu::indexer {
 
@@ -34,7 +34,8 @@ struct Shard {
   std::uintmax_t largest_growth = 0;             // the most one batch has added to the files
   std::uintmax_t bytes_committed = 0;            // the files' size after the last commit
 
-  // Opens (or, with `fresh`, creates empty) the glass database at `path`.
+  // Opens (or, with `fresh`, creates empty and stamped with the schema version) the glass
+  // database at `path`; IndexError kSchema when an existing one has another schema.
   Shard(std::string path, bool fresh);
 
   void begin_batch();

@@ -23,8 +23,8 @@ indexer::SearchResult run_search(indexer::Searcher& s, const indexer::SearchRequ
   }
 }
 
-indexer::DirectiveRecord find_directive(indexer::Searcher& s, const std::string& number) {
-  auto rec = s.directive(number);
+indexer::CitedDocument find_cited_document(indexer::Searcher& s, const std::string& number) {
+  auto rec = s.cited_document(number);
   if (!rec)
     throw HttpError{404, "not_found",
                     "Không có văn bản nào mang hoặc dẫn chiếu số " + number + "."};
@@ -78,14 +78,6 @@ Reply Endpoints::answer(Endpoint endpoint, const Request& r) {
     return (this->*endpoint)(r);
   } catch (const indexer::IndexError& e) {
     if (e.kind != indexer::IndexErrorKind::kModified || !t_lease) throw;
-  } catch (const HttpError&) {
-    throw;
-  } catch (const std::exception&) {
-    throw;
-  } catch (...) {
-    // A library error not yet translated into IndexError (the Searcher's read paths are
-    // being moved behind one translating helper): as likely a stale handle, retried alike.
-    if (!t_lease) throw;
   }
   searchers_.refresh(*t_lease);
   return (this->*endpoint)(r);
@@ -155,9 +147,9 @@ Reply Endpoints::api_document(const Request& r) {
   return revalidatable(json_reply(j));
 }
 
-Reply Endpoints::api_directive(const Request& r) {
+Reply Endpoints::api_cited_document(const Request& r) {
   auto& s = searcher();
-  auto rec = find_directive(s, std::string(r.rest));
+  auto rec = find_cited_document(s, std::string(r.rest));
   auto j = indexer::to_json(rec);
   if (rec.document_id) {
     if (auto doc = s.document(*rec.document_id)) j["text"] = doc->text;
@@ -186,7 +178,7 @@ Reply Endpoints::api_facets(const Request&) {
   for (const auto& [name, counts] : facets) {
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& [k, v] : counts) arr.push_back({{"value", k}, {"count", v}});
-    j[name == "directive" ? "most_cited" : name] = arr;
+    j[name == indexer::kCitedFacet ? "most_cited" : name] = arr;
   }
   return json_reply(j);
 }
@@ -215,12 +207,12 @@ Reply Endpoints::page_document(const Request& r) {
   return revalidatable(html_reply(render_document(*doc, s.related(*doc, 8), "")));
 }
 
-Reply Endpoints::page_directive(const Request& r) {
+Reply Endpoints::page_cited_document(const Request& r) {
   auto& s = searcher();
-  auto rec = find_directive(s, std::string(r.rest));
+  auto rec = find_cited_document(s, std::string(r.rest));
   std::optional<corpus::Document> text;
   if (rec.document_id) text = s.document(*rec.document_id);
-  return revalidatable(html_reply(render_directive(rec, text)));
+  return revalidatable(html_reply(render_cited_document(rec, text)));
 }
 
 // The id is looked up in the index like any document id; only the record's SHA-256 names a file.

@@ -33,12 +33,12 @@ class Endpoints {
   Reply metrics(const Request& r);
   Reply api_search(const Request& r);
   Reply api_document(const Request& r);
-  Reply api_directive(const Request& r);
+  Reply api_cited_document(const Request& r);
   Reply api_suggest(const Request& r);
   Reply api_facets(const Request& r);
   Reply page_search(const Request& r);
   Reply page_document(const Request& r);
-  Reply page_directive(const Request& r);
+  Reply page_cited_document(const Request& r);
   Reply static_file(const Request& r);
   Reply original_file(const Request& r);
   Reply not_found(const Request& r);

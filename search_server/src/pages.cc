@@ -1,4 +1,5 @@
-// HTML rendering of the search, document and directive pages, all labels in Vietnamese.
+// HTML rendering of the search, document and cited-document (/directive/) pages, all labels in
+// Vietnamese.
 #include "pages.h"
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <sstream>
 
 #include "original_link.h"
+#include "tracuu/corpus/document_types.h"
 
 namespace tracuu::server {
 namespace {
@@ -62,16 +64,37 @@ std::string hit_date_vi(const indexer::Hit& h) {
   return date_vi(h.date) + (h.date_estimated ? " (ước tính)" : "");
 }
 
+// A link to the page of a cited document (its URL says /directive/, whatever its type).
 std::string directive_link(const std::string& number) {
   return "<a class=\"badge cite\" href=\"/directive/" + url_encode(number) + "\">" +
          html_escape(number) + "</a>";
+}
+
+// The documents a document cites, each linked to its page with what the text says of it.
+std::string cited_list(const corpus::Document& doc) {
+  if (doc.citations.empty()) return "";
+  std::ostringstream o;
+  o << "<h2>Văn bản được dẫn chiếu</h2><ul class=\"citations\">";
+  for (const auto& c : doc.citations) {
+    o << "<li>" << directive_link(c.number);
+    if (c.type) o << " " << html_escape(*c.type);
+    if (c.issuer) o << " của " << html_escape(*c.issuer);
+    if (c.date) o << ", ngày " << date_vi(c.date);
+    if (c.subject) o << "<br><span class=\"muted\">" << html_escape(*c.subject) << "</span>";
+    if (c.from_archive)
+      o << "<br><span class=\"muted\">Bài chỉ ghi tên gọi tắt; số hiệu đầy đủ được xác định từ "
+           "kho văn bản (chỉ có một văn bản mang số này).</span>";
+    o << "</li>";
+  }
+  o << "</ul>";
+  return o.str();
 }
 
 std::string hit_html(const indexer::Hit& h) {
   std::ostringstream o;
   o << "<li class=\"hit\"><h3><a href=\"/d/" << url_encode(h.id) << "\">" << html_escape(h.title)
     << "</a></h3><p class=\"meta\"><span>" << hit_date_vi(h) << "</span>"
-    << "<span class=\"badge type\">" << html_escape(type_label(h.type)) << "</span>";
+    << "<span class=\"badge type\">" << html_escape(corpus::type_label(h.type)) << "</span>";
   if (h.primary_province)
     o << "<span class=\"badge place\">" << html_escape(*h.primary_province) << "</span>";
   for (std::size_t i = 0; i < h.citations.size() && i < 4; ++i) o << directive_link(h.citations[i]);
@@ -86,7 +109,7 @@ std::string hit_html(const indexer::Hit& h) {
 std::string search_url(const indexer::SearchRequest& r, std::size_t page, const std::string& sort) {
   std::string q = "/search?q=" + url_encode(r.query);
   for (const auto& p : r.provinces) q += "&province=" + url_encode(p);
-  for (const auto& d : r.directives) q += "&directive=" + url_encode(d);
+  for (const auto& d : r.cited_numbers) q += "&directive=" + url_encode(d);
   for (const auto& t : r.types) q += "&type=" + url_encode(t);
   for (const auto& y : r.years) q += "&year=" + url_encode(y);
   if (r.from) q += "&from=" + url_encode(*r.from);
@@ -107,8 +130,8 @@ std::string facet_box(const char* legend, const char* param, const indexer::Face
     bool on = std::find(selected.begin(), selected.end(), value) != selected.end();
     o << "<label><input type=\"checkbox\" name=\"" << param << "\" value=\"" << html_escape(value)
       << "\"" << (on ? " checked" : "") << "> "
-      << html_escape(label_types ? type_label(value) : value) << " <span class=\"count\">" << count
-      << "</span></label>";
+      << html_escape(label_types ? corpus::type_label(value) : std::string_view(value))
+      << " <span class=\"count\">" << count << "</span></label>";
   }
   o << "</fieldset>";
   return o.str();
@@ -199,23 +222,6 @@ std::string url_encode(std::string_view s) {
   return out;
 }
 
-std::string type_label(const std::string& slug) {
-  static const std::pair<const char*, const char*> kLabels[] = {
-      {"news", "Tin tức"},          {"bao-cao", "Báo cáo"},
-      {"ke-hoach", "Kế hoạch"},     {"chi-thi", "Chỉ thị"},
-      {"ket-luan", "Kết luận"},     {"nghi-quyet", "Nghị quyết"},
-      {"quyet-dinh", "Quyết định"}, {"nghi-dinh", "Nghị định"},
-      {"thong-tu", "Thông tư"},     {"luat", "Luật"},
-      {"huong-dan", "Hướng dẫn"},   {"quy-dinh", "Quy định"},
-      {"thong-bao", "Thông báo"},   {"chuong-trinh", "Chương trình"},
-      {"de-an", "Đề án"},           {"thong-tri", "Thông tri"},
-      {"cong-van", "Công văn"},     {"hien-phap", "Hiến pháp"},
-      {"van-ban", "Văn bản"}};
-  for (const auto& [s, l] : kLabels)
-    if (slug == s) return l;
-  return slug;
-}
-
 std::string render_search(const SearchPage& page) {
   const auto& r = page.request;
   const auto& res = page.result;
@@ -230,10 +236,13 @@ std::string render_search(const SearchPage& page) {
     auto it = res.facets.find(name);
     return it == res.facets.end() ? kEmpty : it->second;
   };
-  o << facet_box("Tỉnh/thành phố", "province", facet("province"), r.provinces)
-    << facet_box("Văn bản được dẫn chiếu", "directive", facet("directive"), r.directives)
-    << facet_box("Loại văn bản", "type", facet("type"), r.types, true);
-  o << facet_box("Năm", "year", facet("year"), r.years);
+  // Each facet's box submits the request parameter of the same name.
+  o << facet_box("Tỉnh/thành phố", indexer::kProvinceFacet, facet(indexer::kProvinceFacet),
+                 r.provinces)
+    << facet_box("Văn bản được dẫn chiếu", indexer::kCitedFacet, facet(indexer::kCitedFacet),
+                 r.cited_numbers)
+    << facet_box("Loại văn bản", indexer::kTypeFacet, facet(indexer::kTypeFacet), r.types, true);
+  o << facet_box("Năm", indexer::kYearFacet, facet(indexer::kYearFacet), r.years);
   o << "<fieldset class=\"facet\"><legend>Khoảng thời gian</legend>"
     << "<label>Từ ngày <input type=\"date\" name=\"from\" value=\""
     << html_escape(r.from.value_or(""))
@@ -332,7 +341,7 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
         : doc.date_estimated ? " (ước tính)"
                              : "")
     << "</dd>"
-    << "<dt>Loại</dt><dd>" << html_escape(type_label(doc.type)) << "</dd>";
+    << "<dt>Loại</dt><dd>" << html_escape(corpus::type_label(doc.type)) << "</dd>";
   if (doc.header) o << "<dt>Số hiệu</dt><dd>" << directive_link(doc.header->number) << "</dd>";
   if (doc.pages) o << "<dt>Số trang</dt><dd>" << *doc.pages << "</dd>";
   if (doc.header && doc.header->issuer)
@@ -363,22 +372,7 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
     o << "<dt>Bản gốc</dt><dd><a class=\"original\" href=\"/files/" << url_encode(doc.id) << "\">"
       << html_escape(original_link_label(doc)) << "</a></dd>";
   o << "</dl>";
-  if (!doc.citations.empty()) {
-    o << "<h2>Văn bản được dẫn chiếu</h2><ul class=\"citations\">";
-    for (const auto& c : doc.citations) {
-      o << "<li>" << directive_link(c.number);
-      if (c.type) o << " " << html_escape(*c.type);
-      if (c.issuer) o << " của " << html_escape(*c.issuer);
-      if (c.date) o << ", ngày " << date_vi(c.date);
-      if (c.subject) o << "<br><span class=\"muted\">" << html_escape(*c.subject) << "</span>";
-      if (c.from_archive)
-        o << "<br><span class=\"muted\">Bài chỉ ghi tên gọi tắt; số hiệu đầy đủ được xác định từ "
-             "kho "
-             "văn bản (chỉ có một văn bản mang số này).</span>";
-      o << "</li>";
-    }
-    o << "</ul>";
-  }
+  o << cited_list(doc);
   o << "<h2>Chia sẻ</h2><button type=\"button\" class=\"copy-link\">Sao chép liên kết</button>"
     << "<p class=\"copied\" role=\"status\" aria-live=\"polite\"></p>"
     << "<label for=\"wiki-md\">Markdown</label><textarea id=\"wiki-md\" readonly rows=\"2\">["
@@ -397,8 +391,8 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
   return layout(doc.title, description, o.str(), "", "article");
 }
 
-std::string render_directive(const indexer::DirectiveRecord& r,
-                             const std::optional<corpus::Document>& text) {
+std::string render_cited_document(const indexer::CitedDocument& r,
+                                  const std::optional<corpus::Document>& text) {
   std::ostringstream o;
   std::string heading = r.type.value_or("Văn bản") + " " + r.number;
   o << "<article class=\"directive\"><h1>" << html_escape(heading) << "</h1>";

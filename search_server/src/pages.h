@@ -12,7 +12,6 @@ namespace tracuu::server {
 
 using indexer::html_escape;
 std::string url_encode(std::string_view s);
-std::string type_label(const std::string& slug);  // "ke-hoach" -> "Kế hoạch"
 
 struct SearchPage {
   indexer::SearchRequest request;
@@ -25,8 +24,8 @@ struct SearchPage {
 std::string render_search(const SearchPage& page);
 std::string render_document(const corpus::Document& doc, const std::vector<indexer::Hit>& related,
                             const std::string& base_url);
-std::string render_directive(const indexer::DirectiveRecord& record,
-                             const std::optional<corpus::Document>& text);
+std::string render_cited_document(const indexer::CitedDocument& record,
+                                  const std::optional<corpus::Document>& text);
 std::string render_error_page(int status, const std::string& message);
 
 }  // namespace tracuu::server

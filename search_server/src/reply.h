@@ -21,7 +21,7 @@ struct Reply {
 Reply json_reply(const nlohmann::json& j);
 Reply html_reply(std::string html);
 std::string etag_of(const std::string& body);
-// Document and directive pages change only with the index: clients and proxies may revalidate.
+// Document and cited-document pages change only with the index: clients and proxies may revalidate.
 Reply revalidatable(Reply r);
 
 }  // namespace tracuu::server

@@ -48,7 +48,7 @@ ParsedSearch parse_search(const Params& params) {
     if (!tokenizer::is_valid_utf8(v))
       throw HttpError{400, "invalid_utf8", "Tham số " + k + " không phải UTF-8 hợp lệ."};
   r.provinces = all_of(params, "province");
-  r.directives = all_of(params, "directive");
+  r.cited_numbers = all_of(params, "directive");
   r.types = all_of(params, "type");
   // Dates, years and the query length are checked by the indexer (QueryError, see http_error).
   r.years = all_of(params, "year");

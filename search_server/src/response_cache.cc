@@ -72,7 +72,7 @@ ResponseCache::Lookup ResponseCache::find(const std::string& key, std::uint64_t 
 void ResponseCache::insert(const std::string& key, std::uint64_t revision,
                            std::shared_ptr<const CachedReply> value) {
   std::size_t bytes = footprint(key, *value);
-  // One huge reply (a directive cited thousands of times) must not flush everything else.
+  // One huge reply (a document cited thousands of times) must not flush everything else.
   if (bytes > max_bytes_ / 8) return;
   std::lock_guard lock(mutex_);
   if (!adopt(revision)) return;

@@ -1,11 +1,12 @@
 // Readers under hostile input: NUL bytes, deep nesting, lines over the limit; each refused with
 // a reason that says what is true, and the rest of the input still read.
 #include <gtest/gtest.h>
-#include <zlib.h>
 
+#include "gzip_member.h"
 #include "test_util.h"
 #include "tracuu/corpus/reader.h"
 
+using tracuu::test::gzip_member;
 using tracuu::test::read_all;
 using tracuu::test::temp_dir;
 using tracuu::test::write_file;
@@ -27,21 +28,8 @@ std::vector<std::string> ids_of(const tracuu::test::ReadAll& all) {
 void write_gzip_members(const std::string& path, const std::vector<std::string>& pieces,
                         std::size_t repeat_middle) {
   std::FILE* out = std::fopen(path.c_str(), "wb");
-  auto member = [](const std::string& data) {
-    z_stream z{};
-    deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    std::string buf(deflateBound(&z, data.size()) + 64, '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    z.avail_in = static_cast<uInt>(data.size());
-    z.next_out = reinterpret_cast<Bytef*>(buf.data());
-    z.avail_out = static_cast<uInt>(buf.size());
-    deflate(&z, Z_FINISH);
-    buf.resize(z.total_out);
-    deflateEnd(&z);
-    return buf;
-  };
   for (std::size_t i = 0; i < pieces.size(); ++i) {
-    std::string m = member(pieces[i]);
+    std::string m = gzip_member(pieces[i]);
     std::size_t times = i == 1 ? repeat_middle : 1;
     for (std::size_t k = 0; k < times; ++k) std::fwrite(m.data(), 1, m.size(), out);
   }

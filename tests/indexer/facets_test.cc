@@ -15,7 +15,7 @@ Xapian::WritableDatabase facet_index() {
   std::vector<tracuu::corpus::Document> docs;
   auto add = [&](const std::string& id, const std::string& date, std::vector<std::string> provinces,
                  const std::string& type) {
-    auto d = tracuu::test::doc(id, "Báo cáo " + id, "Công tác dân vận.");
+    auto d = tracuu::test::document(id, "Báo cáo " + id, "Công tác dân vận.");
     d.date = date;
     d.provinces = std::move(provinces);
     d.type = type;

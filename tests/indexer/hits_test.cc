@@ -6,7 +6,7 @@
 #include "small_index.h"
 
 TEST(Hits, AHitShowsTheStoredFieldsAndASnippetForTheQuery) {
-  auto d = tracuu::test::doc("kh-1", "Kế hoạch dân vận", "Tăng cường công tác dân vận.");
+  auto d = tracuu::test::document("kh-1", "Kế hoạch dân vận", "Tăng cường công tác dân vận.");
   d.date_estimated = "2019-02-03";
   d.type = "ke-hoach";
   d.provinces = {"Sơn La", "Lào Cai"};

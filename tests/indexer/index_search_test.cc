@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "index_fixtures.h"
+#include "tracuu/corpus/document_types.h"
 #include "tracuu/corpus/extractor.h"
 #include "tracuu/corpus/reader.h"
 #include "tracuu/indexer/index_writer.h"
@@ -104,7 +105,7 @@ TEST_F(SampleIndex, FiltersByProvinceDirectiveTypeAndDate) {
     EXPECT_EQ(count(any), son_la) << typed;
   }
   EXPECT_EQ(count("tinh:\"son la\""), son_la);
-  r.directives = {"114/KL-TW"};
+  r.cited_numbers = {"114/KL-TW"};
   std::size_t both = count(r);
   EXPECT_GT(both, 0u);
   EXPECT_LE(both, son_la);
@@ -147,7 +148,7 @@ TEST_F(SampleIndex, FacetCountsMatchABruteForceCount) {
 TEST_F(SampleIndex, EmptyQueryBrowsesNewestFirst) {
   Searcher s(db_->string());
   SearchRequest r;
-  r.directives = {"114-KL/TW"};
+  r.cited_numbers = {"114-KL/TW"};
   r.limit = 100;
   auto res = s.search(r);
   std::string previous = "9999";
@@ -189,7 +190,7 @@ TEST(Searcher, AccentsAreRestoredAsWholeWords) {
 
 TEST_F(SampleIndex, DirectiveRecordsCountCitingDocumentsPerYearAndProvince) {
   Searcher s(db_->string());
-  auto rec = s.directive("114/KL-TW");
+  auto rec = s.cited_document("114/KL-TW");
   ASSERT_TRUE(rec);
   EXPECT_EQ(rec->number, "114-KL/TW");
   EXPECT_TRUE(rec->document_id) << "the sample holds the text itself";
@@ -201,7 +202,7 @@ TEST_F(SampleIndex, DirectiveRecordsCountCitingDocumentsPerYearAndProvince) {
   for (const auto& h : rec->citing)
     EXPECT_NE(h.id, *rec->document_id) << "its own \"Số: 114-KL/TW\" line is not a citation";
   EXPECT_GT(rec->first_cited.value_or(""), "2015-07-14");
-  EXPECT_FALSE(s.directive("999-XX/TW"));
+  EXPECT_FALSE(s.cited_document("999-XX/TW"));
 }
 
 TEST_F(SampleIndex, MalformedQueriesGetAFallbackOrAClearError) {
@@ -645,7 +646,7 @@ TEST(IndexWriter, ShortNamesResolveAcrossTheArchiveOnlyWhenUnambiguous) {
   auto citing = [&](const std::string& number) {
     Searcher s(db.string());
     SearchRequest r;
-    r.directives = {number};
+    r.cited_numbers = {number};
     std::set<std::string> ids;
     for (const auto& h : s.search(r).hits) ids.insert(h.id);
     return ids;

@@ -1,21 +1,20 @@
 // `tracuu index` on hostile input, run as a user runs it: the bad document is refused with a
 // reason, every good one is indexed, and the process stays within its memory bound.
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "gzip_member.h"
 #include "index_fixtures.h"
 #include "tracuu/indexer/searcher.h"
+#include "tracuu_run.h"
 
 namespace fs = std::filesystem;
 using tracuu::test::fresh_dir;
+using tracuu::test::gzip_member;
+using tracuu::test::run_tracuu;
 
 namespace {
 
@@ -27,65 +26,12 @@ constexpr long kPeakRssBoundMb = 500;
 constexpr long kPeakRssBoundMb = 150;
 #endif
 
-struct Run {
-  int exit_code = -1;  // -signal when killed by one
-  long max_rss_mb = 0;
-  std::string err;  // stderr
-};
-
-// Runs the tracuu binary with `args`, stdin from `in` (or /dev/null); measures its peak RSS.
-Run run_tracuu(const std::vector<std::string>& args, const fs::path& work,
-               const std::string& in = "/dev/null") {
-  fs::path err_path = work / "stderr.txt";
-  pid_t pid = fork();
-  if (pid == 0) {
-    int in_fd = open(in.c_str(), O_RDONLY);
-    int err_fd = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int out_fd = open("/dev/null", O_WRONLY);
-    dup2(in_fd, 0);
-    dup2(out_fd, 1);
-    dup2(err_fd, 2);
-    std::vector<char*> argv{const_cast<char*>(TRACUU_CLI_PATH)};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  Run run;
-  int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
-  run.max_rss_mb = usage.ru_maxrss / 1024;
-  std::ifstream err(err_path);
-  std::stringstream ss;
-  ss << err.rdbuf();
-  run.err = ss.str();
-  return run;
-}
-
 std::string json_line(const std::string& id, const std::string& text) {
   return "{\"id\":\"" + id + "\",\"title\":\"Bài " + id + "\",\"text\":\"" + text + "\"}\n";
 }
 
 std::size_t documents_in(const fs::path& db) {
   return tracuu::indexer::Searcher(db.string()).document_count();
-}
-
-// One gzip member; zlib reads concatenated members as one stream, so repeating a member makes a
-// bomb of any size in a few milliseconds.
-std::string gzip_member(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string buf(deflateBound(&z, data.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(buf.data());
-  z.avail_out = static_cast<uInt>(buf.size());
-  deflate(&z, Z_FINISH);
-  buf.resize(z.total_out);
-  deflateEnd(&z);
-  return buf;
 }
 
 }  // namespace

@@ -17,11 +17,11 @@ Xapian::WritableDatabase reading_index() {
   std::vector<tracuu::corpus::Document> docs;
   // "vẫn" alone is commoner than "vận", but "dân vận" is an indexed word.
   for (int i = 0; i < 4; ++i)
-    docs.push_back(tracuu::test::doc("v" + std::to_string(i), "Tin " + std::to_string(i),
-                                     "Chúng tôi vẫn làm. Họ vẫn đi."));
+    docs.push_back(tracuu::test::document("v" + std::to_string(i), "Tin " + std::to_string(i),
+                                          "Chúng tôi vẫn làm. Họ vẫn đi."));
   for (int i = 0; i < 2; ++i)
-    docs.push_back(tracuu::test::doc("d" + std::to_string(i), "Công tác dân vận",
-                                     "Công tác dân vận chính quyền của tỉnh."));
+    docs.push_back(tracuu::test::document("d" + std::to_string(i), "Công tác dân vận",
+                                          "Công tác dân vận chính quyền của tỉnh."));
   return tracuu::test::small_index("reading", docs);
 }
 

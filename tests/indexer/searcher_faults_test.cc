@@ -45,7 +45,7 @@ void read_everything(Searcher& s) {
   s.search(r);
   s.document("kh-1");
   s.related("kh-1", 5);
-  s.directive("114/KL-TW");
+  s.cited_document("114/KL-TW");
   s.suggest("dan", 5);
   s.all_facets(10);
   s.document_count();

@@ -10,24 +10,33 @@
 #include <string>
 #include <vector>
 
+#include "index_fixtures.h"  // document()
 #include "schema.h"
 #include "tracuu/corpus/document.h"
 #include "tracuu/tokenizer/normalizer.h"
 
 namespace tracuu::test {
 
-// The documents as the writer stores them (schema::build_document), with what the writer adds
-// beside them: each accented syllable under its folded form in the synonym table, and every
-// syllable in the spelling table.
+// Where small_index(name, ...) writes.
+inline std::filesystem::path small_index_dir(const std::string& name) {
+  return std::filesystem::temp_directory_path() /
+         ("tracuu-small-" + name + "-" + std::to_string(getpid()));
+}
+
+// The documents (made with document(), index_fixtures.h) as the writer stores them
+// (schema::build_document), with what the writer adds beside them: each accented syllable under
+// its folded form in the synonym table, every syllable in the spelling table, the schema version.
+// Texts are analyzed `piece_bytes` at a time.
 inline Xapian::WritableDatabase small_index(const std::string& name,
-                                            const std::vector<corpus::Document>& docs) {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("tracuu-small-" + name + "-" + std::to_string(getpid()));
+                                            const std::vector<corpus::Document>& docs,
+                                            std::size_t piece_bytes = tokenizer::kPieceBytes) {
+  auto dir = small_index_dir(name);
   std::filesystem::remove_all(dir);
   Xapian::WritableDatabase db(dir.string(),
                               Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
   for (const auto& d : docs)
-    db.replace_document(indexer::schema::kId + d.id, indexer::schema::build_document(d));
+    db.replace_document(indexer::schema::term(indexer::schema::kId, d.id),
+                        indexer::schema::build_document(d, piece_bytes));
   std::vector<std::pair<std::string, Xapian::doccount>> syllables;
   for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
     const std::string term = *t;
@@ -39,17 +48,9 @@ inline Xapian::WritableDatabase small_index(const std::string& name,
     if (tokenizer::fold(term) != term) db.add_synonym(tokenizer::fold(term), term);
     db.add_spelling(term, freq);
   }
+  indexer::schema::stamp_version(db);
   db.commit();
   return db;
-}
-
-inline corpus::Document doc(const std::string& id, const std::string& title,
-                            const std::string& text) {
-  corpus::Document d;
-  d.id = id;
-  d.title = title;
-  d.text = text;
-  return d;
 }
 
 }  // namespace tracuu::test

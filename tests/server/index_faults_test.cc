@@ -147,3 +147,27 @@ TEST_F(ServerFaults, ADocumentWhoseStoredDataDoesNotParseIsAServerError) {
   EXPECT_NE(page.raw.getContentType().find("text/html"), std::string::npos);
   EXPECT_NE(captured.text().find("hong-du-lieu"), std::string::npos) << captured.text();
 }
+
+// An older version's index swapped in under a running server (its shards record no schema):
+// every request is a 503 that tells the administrator to rebuild, never wrong answers.
+TEST_F(ServerFaults, AnIndexOfAnotherSchemaAsksForARebuild) {
+  auto port = start(options());
+  ASSERT_EQ(get(port, "/api/search?q=k%E1%BA%BF%20ho%E1%BA%A1ch").status, 200);
+  for (const auto& entry : fs::directory_iterator(db_)) {
+    if (!fs::exists(entry.path() / "iamglass")) continue;
+    Xapian::WritableDatabase shard(entry.path().string(), Xapian::DB_OPEN);
+    shard.set_metadata("tracuu.schema", "");
+    shard.commit();
+  }
+  Got api;
+  for (int i = 0; i < 30; ++i) {  // handles reopen within a second of a change
+    api = get(port, "/api/search?q=k%E1%BA%BF%20ho%E1%BA%A1ch&size=3");
+    if (api.status != 200) break;
+    std::this_thread::sleep_for(100ms);
+  }
+  EXPECT_EQ(api.status, 503) << api.body;
+  EXPECT_EQ(api.json()["error"]["code"], "index_schema") << api.body;
+  auto page = get(port, "/search?q=d%C3%A2n");
+  EXPECT_EQ(page.status, 503);
+  EXPECT_NE(page.body.find("cần dựng lại chỉ mục"), std::string::npos) << page.body;
+}

@@ -99,6 +99,9 @@ std::optional<std::string> citation_type_name(const std::string& type_code);
 
 // The `tracuu extract` JSON shape (see docs/corpus.md); from_json accepts what to_json writes.
 nlohmann::json to_json(const Document& doc);
+// The same, moving the texts into the JSON instead of copying them (a long document's text is
+// then held once, not twice).
+nlohmann::json to_json(Document&& doc);
 Document document_from_json(const nlohmann::json& j);
 
 }  // namespace tracuu::corpus

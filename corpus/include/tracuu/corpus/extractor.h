@@ -28,8 +28,4 @@ class Extractor {
   std::unique_ptr<Impl> impl_;
 };
 
-// The `type` slug of a document type name ("Kế hoạch", "KẾ HOẠCH" -> "ke-hoach", "Bộ luật" ->
-// "luat"); "van-ban" for a name it does not know.
-std::string type_slug(const std::string& doc_type);
-
 }  // namespace tracuu::corpus

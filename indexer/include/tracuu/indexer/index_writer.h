@@ -3,42 +3,15 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "tracuu/corpus/document.h"
 #include "tracuu/indexer/errors.h"
+#include "tracuu/indexer/index_options.h"
 
 namespace tracuu::indexer {
-
-struct IndexStats {
-  std::size_t added = 0;
-  std::size_t updated = 0;
-  std::size_t deleted = 0;
-  std::size_t failed = 0;
-  double seconds = 0;
-};
-
-struct IndexOptions {
-  bool rebuild = false;          // start from an empty database
-  std::size_t batch_size = 500;  // documents per commit
-  unsigned threads = 0;          // 0 = all cores
-  // Shards of a new index (one writer thread each); 0 = one per core. An existing index keeps
-  // the shards it has (see docs/schema.md, "Shards").
-  unsigned shards = 0;
-  // Keep each file's original in DB/originals (served at /files/{id}); false is --no-originals,
-  // for archives that must not hold copies: records still say what the file was, without sha256.
-  bool keep_originals = true;
-  // Called after each batch and per-file error; the CLI draws its progress bar from it.
-  std::function<void(const IndexStats&, std::size_t bytes_done, std::size_t bytes_total)> progress;
-  std::function<void(const std::string& origin, const std::string& reason)> on_error;
-  // on_error is called for the first `errors_per_file` problems of each input file; the rest are
-  // counted and, once the input is read, on_more_errors(file, how_many) sums them up.
-  std::size_t errors_per_file = 20;
-  std::function<void(const std::string& file, std::size_t more)> on_more_errors;
-};
 
 // One writer per index: an index-wide write lock (DIR/tracuu-write.lock) is taken before
 // anything in DIR is read or changed, and Xapian's lock on each shard. Every failure of the

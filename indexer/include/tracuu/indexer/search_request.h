@@ -28,9 +28,10 @@ enum class SortOrder { kRelevance, kDate };
 
 // Every repeatable filter is OR within the field and AND across fields.
 struct SearchRequest {
-  std::string query;                    // may be empty: browse by filters
-  std::vector<std::string> provinces;   // any spelling ("hoa binh" = "Hòa Bình")
-  std::vector<std::string> directives;  // any variant; canonicalized
+  std::string query;                   // may be empty: browse by filters
+  std::vector<std::string> provinces;  // any spelling ("hoa binh" = "Hòa Bình")
+  // Documents citing any of these numbers, in any variant (the API's `directive`).
+  std::vector<std::string> cited_numbers;
   std::vector<std::string> types;       // slug or label ("ke-hoach" = "Kế hoạch")
   std::vector<std::string> years;       // "2019"; a document's year is that of its date
   std::optional<std::string> from, to;  // ISO dates, inclusive

@@ -1,4 +1,4 @@
-// What the query side answers: hits, facet counts, search results and directive records. Apart
+// What the query side answers: hits, facet counts, search results and cited-document records. Apart
 // from searcher.h so that the pieces the Searcher is made of (facets, hits) need not include it.
 #pragma once
 
@@ -26,17 +26,27 @@ struct Hit {
 
 using FacetCounts = std::vector<std::pair<std::string, std::size_t>>;  // most frequent first
 
+// The facets of a search, named as the API names them ("directive": cited documents).
+inline constexpr const char* kProvinceFacet = "province";
+inline constexpr const char* kCitedFacet = "directive";
+inline constexpr const char* kTypeFacet = "type";
+inline constexpr const char* kYearFacet = "year";
+inline constexpr const char* kFacetNames[] = {kProvinceFacet, kCitedFacet, kTypeFacet, kYearFacet};
+
 struct SearchResult {
   std::size_t total = 0;
   bool total_exact = true;
   std::vector<Hit> hits;
-  std::map<std::string, FacetCounts> facets;  // "province", "directive", "type", "year"
+  std::map<std::string, FacetCounts> facets;  // kFacetNames
   bool facets_exact = true;
   std::optional<std::string> suggestion;  // "did you mean"
 };
 
-// The registry record of one canonical document number.
-struct DirectiveRecord {
+// A cited document: a document number that documents cite, with what the archive knows of it
+// (its own text when archived, else what the citations say) and the documents citing it. The API
+// calls it a "directive" (/api/directives/, the `directive` filter and facet, `most_cited`),
+// though it may be any type: a Kết luận, a Nghị quyết, a Quyết định...
+struct CitedDocument {
   std::string number;
   std::optional<std::string> type, issuer, date, subject;
   std::optional<std::string> document_id;  // the archived text itself, if present

@@ -41,7 +41,7 @@ class Searcher {
   std::vector<Hit> related(const std::string& id, std::size_t limit);
   // The same for a document already read with document() (saves reading it again).
   std::vector<Hit> related(const corpus::Document& doc, std::size_t limit);
-  std::optional<DirectiveRecord> directive(const std::string& number_any_variant);
+  std::optional<CitedDocument> cited_document(const std::string& number_any_variant);
   std::vector<std::string> suggest(const std::string& prefix, std::size_t limit);
   std::map<std::string, FacetCounts> all_facets(std::size_t limit_per_facet);
 
@@ -53,6 +53,6 @@ class Searcher {
 // The `tracuu search --json` shape.
 nlohmann::json to_json(const SearchResult& result);
 nlohmann::json to_json(const Hit& hit);
-nlohmann::json to_json(const DirectiveRecord& record);
+nlohmann::json to_json(const CitedDocument& record);
 
 }  // namespace tracuu::indexer
