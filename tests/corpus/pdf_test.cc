@@ -29,18 +29,6 @@ std::vector<std::string> texts(const corpus::Document& d) {
   return out;
 }
 
-void expect_same_metadata(const corpus::Document& got, const corpus::Document& want) {
-  ASSERT_TRUE(got.header.has_value()) << got.text;
-  EXPECT_EQ(got.header->number, want.header->number);
-  EXPECT_EQ(got.header->issuer, want.header->issuer);
-  EXPECT_EQ(got.header->date, want.header->date);
-  EXPECT_EQ(got.header->doc_type, want.header->doc_type);
-  EXPECT_EQ(got.header->place, want.header->place);
-  EXPECT_EQ(got.type, want.type);
-  EXPECT_EQ(got.date, want.date);
-  EXPECT_EQ(got.primary_province, want.primary_province);
-}
-
 TEST(Pdf, TextLayerComesOutLikeTheTextVersionWithPagesAndNoFurniture) {
   auto pdf = extract_file(pdf_fixtures() / "ke-hoach-01.pdf", corpus::RawDocument::Format::kPdf);
   auto txt = text_version();
