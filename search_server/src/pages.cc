@@ -15,7 +15,7 @@ namespace {
 
 std::string layout(const std::string& title, const std::string& description,
                    const std::string& body, const std::string& query = "",
-                   const std::string& og_type = "website") {
+                   const std::string& og_type = "website", const std::string& feed = "") {
   std::ostringstream o;
   o << "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
     << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -27,6 +27,9 @@ std::string layout(const std::string& title, const std::string& description,
     << "<meta property=\"og:site_name\" content=\"Tra cứu văn bản chính sách\">"
     << "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">"
     << "<link rel=\"stylesheet\" href=\"/static/style.css\">"
+    << (feed.empty() ? ""
+                     : "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"" +
+                           html_escape(feed) + "\" title=\"Theo dõi (Atom)\">")
     << "<script type=\"module\" src=\"/static/app.js\"></script></head><body>"
     << "<a class=\"skip\" href=\"#main\">Bỏ qua, đến nội dung chính</a>"
     << "<header class=\"top\"><a class=\"brand\" href=\"/\">Tra cứu <span>văn bản chính "
@@ -117,6 +120,13 @@ std::string search_url(const indexer::SearchRequest& r, std::size_t page, const 
   if (sort != "relevance") q += "&sort=" + sort;
   if (page > 1) q += "&page=" + std::to_string(page);
   return q;
+}
+
+// Links to follow a result list in a feed reader and to take it away as a spreadsheet.
+std::string follow_links(const std::string& feed, const std::string& csv) {
+  return "<p class=\"follow\"><a href=\"" + html_escape(feed) +
+         "\" type=\"application/atom+xml\">Theo dõi (Atom)</a> · <a href=\"" + html_escape(csv) +
+         "\" type=\"text/csv\" download>Tải bảng CSV</a></p>";
 }
 
 std::string facet_box(const char* legend, const char* param, const indexer::FacetCounts& counts,
@@ -263,6 +273,8 @@ std::string render_search(const SearchPage& page) {
       << res.total << "\">" << number_vi(res.total) << "</span> kết quả";
     if (!r.query.empty()) o << " cho “" << html_escape(r.query) << "”";
     o << "</h1>";
+    const std::string params = search_url(r, 1, sort).substr(std::string("/search").size());
+    o << follow_links("/feed" + params, "/export.csv" + params);
     if (res.suggestion)
       o << "<p class=\"suggestion\">Có phải bạn muốn tìm: <a href=\"/search?q="
         << url_encode(*res.suggestion) << "\">" << html_escape(*res.suggestion) << "</a>?</p>";
@@ -285,7 +297,8 @@ std::string render_search(const SearchPage& page) {
   o << "</section></div>";
   std::string title = r.query.empty() ? "Tra cứu văn bản chính sách" : r.query;
   return layout(title, "Tìm kiếm văn bản chỉ đạo, kết luận, nghị quyết và tin bài dẫn chiếu.",
-                o.str(), r.query);
+                o.str(), r.query, "website",
+                "/feed" + search_url(r, 1, sort).substr(std::string("/search").size()));
 }
 
 // A reader must know when the text is a machine's reading of a scan: check the original.
@@ -439,11 +452,13 @@ std::string render_cited_document(const indexer::CitedDocument& r,
       << province_year_svg(r.per_province_year, rows, columns,
                            "Các tỉnh/thành phố dẫn chiếu " + r.number + " theo năm")
       << "</div></section>";
-  o << "<section><h2>Các văn bản dẫn chiếu</h2><ol class=\"hits\">";
+  const std::string self = "/directive/" + url_encode(r.number);
+  o << "<section><h2>Các văn bản dẫn chiếu</h2>"
+    << follow_links(self + "/feed", self + "/export.csv") << "<ol class=\"hits\">";
   for (const auto& h : r.citing) o << hit_html(h);
   o << "</ol></section></article>";
   return layout(heading, r.subject.value_or("Văn bản " + r.number + " và các văn bản dẫn chiếu"),
-                o.str());
+                o.str(), "", "website", self + "/feed");
 }
 
 std::string render_error_page(int status, const std::string& message) {
