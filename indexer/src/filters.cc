@@ -64,7 +64,9 @@ std::optional<Xapian::Query> filter_query(const SearchRequest& req, const Xapian
   }
   if (!req.cited_numbers.empty()) {
     std::vector<Xapian::Query> numbers;
-    for (const auto& d : req.cited_numbers) numbers.push_back(docnum_query(canonical_number(d)));
+    // Documents citing it, as the cited-document record counts them: not the text itself.
+    for (const auto& d : req.cited_numbers)
+      numbers.emplace_back(schema::term(schema::kCited, canonical_number(d)));
     filters.emplace_back(Xapian::Query::OP_OR, numbers.begin(), numbers.end());
   }
   if (!req.types.empty()) {

@@ -9,6 +9,7 @@
 
 #include "original_link.h"
 #include "tracuu/corpus/document_types.h"
+#include "tracuu/corpus/provinces.h"
 
 namespace tracuu::server {
 namespace {
@@ -476,6 +477,25 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
   return layout(doc.title, description, o.str(), "", "article");
 }
 
+namespace {
+
+// Who has not reported: the provinces of the text's day with no citing document in the archive.
+std::string not_reported_html(const indexer::CitedDocument& r) {
+  std::ostringstream o;
+  const bool merged = r.date && *r.date >= corpus::kMergerDate;
+  o << "<section><h2>Chưa thấy báo cáo (" << r.not_reported.size() << " tỉnh/thành)</h2>"
+    << "<p class=\"muted\">Các tỉnh/thành phố "
+    << (merged ? "(34, sau sắp xếp năm 2025)" : "(63, trước sắp xếp năm 2025)")
+    << " chưa có văn bản nào trong kho dẫn chiếu " << html_escape(r.number) << ".</p>";
+  if (r.not_reported.empty()) return o.str() + "<p>Tất cả đều đã có.</p></section>";
+  o << "<ul class=\"not-reported\">";
+  for (const auto& name : r.not_reported) o << "<li>" << html_escape(name) << "</li>";
+  o << "</ul></section>";
+  return o.str();
+}
+
+}  // namespace
+
 std::string render_cited_document(const indexer::CitedDocument& r,
                                   const std::optional<corpus::Document>& text) {
   std::ostringstream o;
@@ -515,6 +535,7 @@ std::string render_cited_document(const indexer::CitedDocument& r,
       << "</a><span class=\"bar\" style=\"width:" << (count * 100 / max)
       << "%\"></span><span class=\"count\">" << count << "</span></li>";
   o << "</ul></section>";
+  o << not_reported_html(r);
   std::vector<std::string> rows, columns;
   for (const auto& [name, count] : provinces)
     if (r.per_province_year.count(name) && rows.size() < 30) rows.push_back(name);
