@@ -1,5 +1,6 @@
 """Vietnamese text operations the query generator needs: folding, word runs, tone-mark placement
 variants and keyboard (Telex/VNI) slips. Standard library only."""
+import functools
 import re
 import unicodedata
 
@@ -20,6 +21,7 @@ do vì nên nếu chỉ còn ở nhất hơn thế nào gì ai sao vẫn đều 
 anh chị em tôi họ này kia ấy lúc""".split())
 
 
+@functools.lru_cache(maxsize=1 << 18)  # mostly single words, which repeat all over the corpus
 def fold(text):
     """Lowercase, without any mark, đ -> d: what "typed without accents" means."""
     out = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
