@@ -459,12 +459,13 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
       << html_escape(original_link_label(doc)) << "</a></dd>";
   o << "</dl>";
   o << cited_list(doc);
-  o << "<h2>Chia sẻ</h2><button type=\"button\" class=\"copy-link\">Sao chép liên kết</button>"
+  o << "<div class=\"share\"><h2>Chia sẻ</h2><button type=\"button\" class=\"copy-link\">Sao chép "
+       "liên kết</button>"
     << "<p class=\"copied\" role=\"status\" aria-live=\"polite\"></p>"
     << "<label for=\"wiki-md\">Markdown</label><textarea id=\"wiki-md\" readonly rows=\"2\">["
     << html_escape(doc.title) << "](" << html_escape(permalink) << ")</textarea>"
     << "<label for=\"wiki-mw\">MediaWiki</label><textarea id=\"wiki-mw\" readonly rows=\"2\">["
-    << html_escape(permalink) << " " << html_escape(doc.title) << "]</textarea>";
+    << html_escape(permalink) << " " << html_escape(doc.title) << "]</textarea></div>";
   if (!related.empty()) {
     o << "<h2>Văn bản liên quan</h2><ul class=\"related\">";
     for (const auto& h : related)

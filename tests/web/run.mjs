@@ -183,6 +183,34 @@ await test("a paragraph permalink loads, and copy link gives it", async () => {
   check((await page.locator("#wiki-mw").inputValue()).includes("#p2 "), "mediawiki markup");
 });
 
+await test("copy link gives the paragraph being read, and none at the top", async () => {
+  const plan = (await (await page.request.get(`${base}/api/search?type=ke-hoach&size=1`)).json()).hits[0];
+  await page.setViewportSize({ width: 1280, height: 500 });
+  await page.goto(`${base}/d/${encodeURIComponent(plan.id)}`);
+  let md = await page.locator("#wiki-md").inputValue();
+  check(!md.includes("#p"), `at the top the link names a paragraph: ${md}`);
+  await page.locator("#p6").evaluate((p) => window.scrollTo(0, p.getBoundingClientRect().top + window.scrollY - 100));
+  const reading = await page.evaluate(() => {
+    const line = window.innerHeight / 3;
+    // The last paragraph that starts above the reading line, a third down the window.
+    return [...document.querySelectorAll(".text p[id]")].filter((p) => p.getBoundingClientRect().top <= line).pop().id;
+  });
+  await page.waitForFunction((id) => document.getElementById("wiki-md").value.includes(`#${id})`), reading);
+  md = await page.locator("#wiki-md").inputValue();
+  check(md.includes(`#${reading})`), `reading ${reading}, copied ${md}`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+await test("printing gives the text without the site around it", async () => {
+  await page.goto(docUrl);
+  await page.emulateMedia({ media: "print" });
+  check(!(await page.locator("header.top").isVisible()), "the header prints");
+  check(!(await page.locator(".share").isVisible()), "the share box prints");
+  check(!(await page.locator("a.anchor").first().isVisible()), "¶ marks print");
+  check(await page.locator(".text p").first().isVisible(), "the text does not print");
+  await page.emulateMedia({ media: "screen" });
+});
+
 await test("phone width: no horizontal scrolling", async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   for (const path of ["/search?q=dan+van", new URL(docUrl).pathname, "/directive/114-KL%2FTW"]) {

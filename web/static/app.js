@@ -61,12 +61,25 @@ if (article) {
   const base = new URL(location.pathname, location.origin).toString();
   const title = article.dataset.title;
 
+  // The paragraph being read: the targeted one while it is on screen, else the one across the
+  // reading line (a third down the window); none at the top of the page (the document itself).
   const currentParagraph = () => {
-    if (location.hash && document.querySelector(location.hash)) return location.hash.slice(1);
+    const onScreen = (el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < window.innerHeight;
+    };
+    const target = location.hash && document.getElementById(location.hash.slice(1));
+    if (target && onScreen(target)) return target.id;
+    if (window.scrollY < 40) return "";
+    const line = window.innerHeight / 3;
+    let last = "";
     for (const p of article.querySelectorAll(".text p[id]")) {
-      if (p.getBoundingClientRect().bottom > 80) return p.id;
+      const r = p.getBoundingClientRect();
+      if (r.top > line) return last || p.id;
+      last = p.id;
+      if (r.bottom >= line) return p.id;
     }
-    return "";
+    return last;
   };
   const link = () => {
     const id = currentParagraph();
@@ -80,6 +93,11 @@ if (article) {
   };
   refresh();
   window.addEventListener("hashchange", refresh);
+  let pending = 0;
+  window.addEventListener("scroll", () => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(refresh);
+  });
   button.addEventListener("click", async () => {
     const url = refresh();
     try {
