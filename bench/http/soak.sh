@@ -10,8 +10,9 @@ cd "$(dirname "$0")/../.."
 docs="${1:-10000}"
 seconds="${2:-60}"
 bin=build/release/cli/tracuu
+writer=build/release/bench/soak_writer
 corpus="${TRACUU_CORPUS:-../shared/data/corpus/baomoi_vn_news_35k.jsonl.gz}"
-[[ -x "$bin" ]] || { echo "build the release preset first" >&2; exit 1; }
+[[ -x "$bin" && -x "$writer" ]] || { echo "build the release preset first" >&2; exit 1; }
 [[ -f "$corpus" ]] || { echo "needs $corpus" >&2; exit 1; }
 command -v wrk >/dev/null || scripts/deps --bench
 pids=()
@@ -31,14 +32,7 @@ if [[ ! -f "$work/indexed-$docs" || ! -d "$work/db" ]]; then
   "$bin" index --db "$work/db" "$work/docs.jsonl" 2>&1 | tail -n 1
   touch "$work/indexed-$docs"
 fi
-python3 - "$corpus" "$docs" "$seconds" "$work" <<'PY'
-import gzip, itertools, sys
-corpus, skip, seconds, work = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-lines = list(itertools.islice(gzip.open(corpus, 'rt', encoding='utf-8'), skip, skip + 20 * (seconds + 5)))
-for i in range(seconds + 5):
-    with open(f"{work}/commit-{i}.jsonl", "w", encoding="utf-8") as f:
-        f.writelines(lines[20 * i:20 * (i + 1)] or lines[:20])
-PY
+python3 -c "import gzip,sys,itertools; sys.stdout.writelines(itertools.islice(gzip.open(sys.argv[1],'rt',encoding='utf-8'), int(sys.argv[2]), int(sys.argv[2]) + 20 * (int(sys.argv[3]) + 5)))" "$corpus" "$docs" "$seconds" > "$work/new.jsonl"
 python3 bench/http/make_paths.py "$work/docs.jsonl" > "$work/paths.txt"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$bin" serve --db "$work/db" --listen "127.0.0.1:$port" --quiet --threads 8 --cache-mb 0 &
@@ -56,18 +50,10 @@ PATHS="$work/paths.txt" wrk -t2 -c16 -d5s -s bench/http/mixed.lua "http://127.0.
 read -r q_rps q_p50 q_p99 q_err < <(load "$seconds")
 echo "quiet: $q_rps req/s, p50 $q_p50 ms, p99 $q_p99 ms, errors $q_err"
 rss_start=$(rss)
-# The writer: a `tracuu index` run of 20 new documents (one commit) started every second; a run
-# that takes longer than a second (the machine is busy serving) is followed at once by the next.
-# Each finished run's end time goes to commits.txt, which gives the intervals reported below.
-: > "$work/commits.txt"
-( next=$(date +%s.%N)
-  for i in $(seq 0 $((seconds + 4))); do
-    "$bin" index --db "$work/db" --batch 20 "$work/commit-$i.jsonl" >/dev/null 2>&1 || echo "writer run $i failed" >&2
-    date +%s.%N >> "$work/commits.txt"
-    next=$(awk -v n="$next" 'BEGIN {printf "%.3f", n + 1}')
-    wait_s=$(awk -v n="$next" -v now="$(date +%s.%N)" 'BEGIN {d = n - now; printf "%.3f", d > 0 ? d : 0}')
-    sleep "$wait_s"
-  done ) &
+# The writer: one process holding the index, committing 20 new documents every second
+# (build/release/bench/soak_writer; a `tracuu index` run per batch takes over a second on a busy
+# machine). It prints each commit's time, which gives the intervals reported below.
+"$writer" "$work/db" "$work/new.jsonl" 20 $((seconds + 4)) > "$work/commits.txt" &
 pids+=("$!")
 # 80 slow clients, 20 from each of 127.0.0.2-5: each trickles one header byte every 3 s and
 # opens a new connection whenever the server closes its old one (408, or 503 when over a cap).
