@@ -9,12 +9,14 @@
 #include <exception>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <set>
 #include <thread>
 
 #include "errors.h"
 #include "pipeline.h"
 #include "schema.h"
+#include "sha256.h"
 #include "shard.h"
 #include "shards.h"
 #include "tracuu/corpus/reader.h"
@@ -62,6 +64,8 @@ struct IndexWriter::Impl {
   }
 
   void open();
+  void run(IndexWriter& self, const pipeline::Source& source, std::size_t bytes_total,
+           const pipeline::OnWritten& on_written);
   void publish();
   std::size_t collect_originals();
   void discard_unpublished() noexcept;
@@ -291,24 +295,74 @@ std::uintmax_t IndexWriter::compact() {
   });
 }
 
+// The pipeline, then what every run ends with: short names resolved, the index published and
+// the originals of replaced versions collected.
+void IndexWriter::Impl::run(IndexWriter& self, const pipeline::Source& source,
+                            std::size_t bytes_total, const pipeline::OnWritten& on_written) {
+  pipeline::Progress progress(stats, options, bytes_total);
+  try {
+    pipeline::run(source, shards, options, progress, options.keep_originals ? &originals : nullptr,
+                  on_written);
+  } catch (...) {
+    failed = true;
+    throw;
+  }
+  self.resolve_short_names();
+  translating("publishing " + root, [&] {
+    publish();
+    collect_originals();  // files of replaced versions, of --no-originals runs
+  });
+  progress.finish();
+}
+
 IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
   std::size_t bytes_total = 0;
   for (const auto& path : paths) bytes_total += corpus::content_bytes_hint(path);
-  pipeline::Progress progress(impl_->stats, impl_->options, bytes_total);
-  try {
-    pipeline::run(paths, impl_->shards, impl_->options, progress,
-                  impl_->options.keep_originals ? &impl_->originals : nullptr);
-  } catch (...) {
-    impl_->failed = true;
-    throw;
-  }
-  resolve_short_names();
-  translating("publishing " + impl_->root, [&] {
-    impl_->publish();
-    impl_->collect_originals();  // files of replaced versions, of --no-originals runs
-  });
-  progress.finish();
+  impl_->run(
+      *this,
+      [&](pipeline::Window& window, ErrorReport& errors) {
+        pipeline::read_into(paths, window, errors);
+      },
+      bytes_total, nullptr);
   return impl_->stats;
+}
+
+std::vector<IndexWriter::Written> IndexWriter::index_documents(
+    std::vector<corpus::RawDocument> docs) {
+  std::vector<Written> written(docs.size());
+  std::size_t bytes_total = 0;
+  for (const auto& d : docs) bytes_total += d.content.size();
+  std::mutex mutex;  // shard writers report from their own threads
+  impl_->run(
+      *this, [&](pipeline::Window& window, ErrorReport&) { pipeline::push_into(docs, window); },
+      bytes_total,
+      [&](std::size_t input, const std::string& id, bool replaced) {
+        std::lock_guard lock(mutex);
+        written[input] = {id, replaced};
+      });
+  return written;
+}
+
+std::optional<std::string> IndexWriter::find_original(std::string_view file_bytes) {
+  const std::string sha256 = sha256_hex(file_bytes);
+  return translating("looking up an original in " + impl_->root,
+                     [&]() -> std::optional<std::string> {
+                       Xapian::Database all = impl_->combined();
+                       const std::string term = schema::term(schema::kOriginal, sha256);
+                       auto p = all.postlist_begin(term);
+                       if (p == all.postlist_end(term)) return std::nullopt;
+                       Xapian::Document doc = all.get_document(*p);
+                       auto t = doc.termlist_begin();
+                       t.skip_to(schema::kId);
+                       if (t == doc.termlist_end()) return std::nullopt;
+                       return schema::value_of(*t, schema::kId);
+                     });
+}
+
+bool IndexWriter::contains(const std::string& id) {
+  return translating("looking up " + id, [&] {
+    return impl_->shard_for(id).db.term_exists(schema::term(schema::kId, id));
+  });
 }
 
 }  // namespace tracuu::indexer
