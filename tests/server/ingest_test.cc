@@ -2,6 +2,7 @@
 // replacement, deletion, duplicates, the change feed, and each refusal (401, 403, 405, 413, 415,
 // 429, 503) as a client sees it; a real server on an ephemeral loopback port.
 #include <atomic>
+#include <set>
 #include <thread>
 
 #include "../fixtures/pdf_fixtures.h"
@@ -361,4 +362,33 @@ TEST_F(IngestServer, ConcurrentUploadsWhileSearchingGiveNoErrors) {
   EXPECT_EQ(j["total"], kWriters * kEach);
   EXPECT_EQ(send(port, "GET", "/api/changes").json()["changes"].size(),
             static_cast<std::size_t>(kWriters * kEach));
+}
+
+TEST_F(IngestServer, UploadsResolveShortNamesAcrossTheArchiveAsIndexRunsDo) {
+  auto port = start();
+  auto citing = [&](const std::string& number) {
+    std::set<std::string> ids;
+    auto j = send(port, "GET", "/api/search?directive=" + encode(number)).json();
+    for (const auto& h : j["hits"]) ids.insert(h["id"].get<std::string>());
+    return ids;
+  };
+  ASSERT_EQ(send(port, "POST", "/api/documents", writer_, "application/json",
+                 record("Xã Phong Dụ quán triệt Chỉ thị 49",
+                        "Đảng ủy xã Phong Dụ học tập Chỉ thị 49 của Ban Bí thư.", "phong-du"))
+                .status,
+            201);
+  EXPECT_TRUE(citing("49-CT/TW").empty());  // nothing says which 49 yet
+  ASSERT_EQ(send(port, "POST", "/api/documents", writer_, "application/json",
+                 record("Văn Yên thực hiện Chỉ thị 49-CT/TW",
+                        "Huyện ủy ban hành kế hoạch thực hiện Chỉ thị số 49-CT/TW của Ban Bí thư.",
+                        "van-yen"))
+                .status,
+            201);
+  EXPECT_EQ(citing("49-CT/TW"), (std::set<std::string>{"phong-du", "van-yen"}));
+  ASSERT_EQ(send(port, "POST", "/api/documents", writer_, "application/json",
+                 record("Các sở thực hiện Chỉ thị 49/CT-TTg",
+                        "Các sở, ngành thực hiện Chỉ thị số 49/CT-TTg của Thủ tướng.", "so-nganh"))
+                .status,
+            201);
+  EXPECT_EQ(citing("49-CT/TW"), (std::set<std::string>{"van-yen"}));  // ambiguous again
 }

@@ -75,7 +75,8 @@ class IndexWriter {
   std::uintmax_t compact();
 
  private:
-  std::size_t resolve_all();
+  // `only`: just these short names ("CT 49"), those the documents just written can change.
+  std::size_t resolve_all(const std::vector<std::string>* only = nullptr);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
