@@ -17,33 +17,29 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// The write lock is taken per write and waited for a bounded time: a `tracuu index` run holds it
-// for its whole run, and a client had rather hear "retry" than hang (docs/api.md, "Writing").
+HttpError busy() {
+  return {503, "index_busy",
+          "Chỉ mục đang được một tiến trình khác ghi (tracuu index); hãy thử lại sau. (The index "
+          "is locked by another writer; retry later.)"};
+}
+
+// The write lock is taken per write and waited for until `deadline`: a `tracuu index` run holds
+// it for its whole run, and a client had rather hear "retry" than hang (docs/api.md, "Writing").
 std::unique_ptr<indexer::IndexWriter> open_writer(const std::string& db,
                                                   const indexer::IndexOptions& options,
-                                                  std::chrono::milliseconds wait) {
-  const auto deadline = Clock::now() + wait;
+                                                  Clock::time_point deadline) {
   for (;;) {
     try {
       return std::make_unique<indexer::IndexWriter>(db, options);
     } catch (const indexer::IndexError& e) {
       if (e.kind != indexer::IndexErrorKind::kLocked) throw;
-      if (Clock::now() >= deadline)
-        throw HttpError{503, "index_busy",
-                        "Chỉ mục đang được một tiến trình khác ghi (tracuu index); hãy thử lại "
-                        "sau. (The index is locked by another writer; retry later.)"};
+      if (Clock::now() >= deadline) throw busy();
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
 }
 
-// What a write run keeps of its errors: the first reason a document could not be read.
-struct Errors {
-  std::mutex mutex;
-  std::string first;
-};
-
-indexer::IndexOptions write_options(bool keep_originals, Errors& errors) {
+indexer::IndexOptions write_options(bool keep_originals, Ingest::Errors& errors) {
   indexer::IndexOptions o;
   o.threads = 2;
   o.keep_originals = keep_originals;
@@ -72,6 +68,17 @@ Ingest::Ingest(IngestOptions options, SearcherPool& searchers, Log& log, Documen
       document_(std::move(document)),
       changes_(searchers.db_path()) {}
 
+// Both waits share one deadline: a write queued behind others that wait for a `tracuu index` run
+// gives up with them, instead of each waiting in turn.
+Ingest::Writing Ingest::begin(Errors& errors) {
+  const auto deadline = Clock::now() + options_.lock_wait;
+  std::unique_lock lock(writing_, std::defer_lock);
+  if (!lock.try_lock_until(deadline)) throw busy();
+  auto writer =
+      open_writer(searchers_.db_path(), write_options(options_.keep_originals, errors), deadline);
+  return Writing{std::move(lock), std::move(writer)};
+}
+
 Reply Ingest::write(Poco::Net::HTTPServerRequest& req, const std::string& id,
                     const indexer::TokenInfo& who) {
   const std::string& method = req.getMethod();
@@ -93,10 +100,9 @@ Reply Ingest::post(Poco::Net::HTTPServerRequest& req, const indexer::TokenInfo& 
   std::string id;
   bool existed = false;
   {
-    std::lock_guard lock(writing_);
     Errors errors;
-    auto writer = open_writer(searchers_.db_path(), write_options(options_.keep_originals, errors),
-                              options_.lock_wait);
+    Writing w = begin(errors);
+    auto& writer = w.writer;
     if (s.is_file) {
       if (auto existing = writer->find_original(s.bytes)) {
         writer.reset();
@@ -123,10 +129,9 @@ Reply Ingest::put(Poco::Net::HTTPServerRequest& req, const std::string& id,
   Submission s = read_submission(req, options_.max_bytes, id);
   bool existed = false;
   {
-    std::lock_guard lock(writing_);
     Errors errors;
-    auto writer = open_writer(searchers_.db_path(), write_options(options_.keep_originals, errors),
-                              options_.lock_wait);
+    Writing w = begin(errors);
+    auto& writer = w.writer;
     existed = writer->contains(id);
     std::vector<corpus::RawDocument> docs;
     docs.push_back(std::move(s.raw));
@@ -139,10 +144,9 @@ Reply Ingest::put(Poco::Net::HTTPServerRequest& req, const std::string& id,
 }
 
 Reply Ingest::remove(const std::string& id, const indexer::TokenInfo& who) {
-  std::lock_guard lock(writing_);
   Errors errors;
-  auto writer = open_writer(searchers_.db_path(), write_options(options_.keep_originals, errors),
-                            options_.lock_wait);
+  Writing w = begin(errors);
+  auto& writer = w.writer;
   if (!writer->remove(id)) throw HttpError{404, "not_found", "Không tìm thấy văn bản " + id + "."};
   writer->commit();
   committed("deleted", id, who);

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -16,6 +17,7 @@
 #include "reply.h"
 #include "searcher_pool.h"
 #include "tracuu/indexer/change_log.h"
+#include "tracuu/indexer/index_writer.h"
 #include "tracuu/indexer/token_store.h"
 
 namespace tracuu::server {
@@ -40,7 +42,21 @@ class Ingest {
   Reply write(Poco::Net::HTTPServerRequest& req, const std::string& id,
               const indexer::TokenInfo& who);
 
+  // What a write run keeps of its errors: the first reason a document could not be read.
+  struct Errors {
+    std::mutex mutex;
+    std::string first;
+  };
+
  private:
+  // This process's turn to write and the index's write lock, in that order; released in reverse.
+  struct Writing {
+    std::unique_lock<std::timed_mutex> turn;
+    std::unique_ptr<indexer::IndexWriter> writer;
+  };
+  // Throws HttpError 503 `index_busy` when either is not had within the lock wait.
+  Writing begin(Errors& errors);
+
   Reply post(Poco::Net::HTTPServerRequest& req, const indexer::TokenInfo& who);
   Reply put(Poco::Net::HTTPServerRequest& req, const std::string& id,
             const indexer::TokenInfo& who);
@@ -54,7 +70,7 @@ class Ingest {
   Log& log_;
   DocumentReply document_;
   indexer::ChangeLog changes_;
-  std::mutex writing_;  // one IndexWriter at a time in this process
+  std::timed_mutex writing_;  // one IndexWriter at a time in this process
 };
 
 }  // namespace tracuu::server

@@ -31,6 +31,9 @@ HttpError too_large(std::size_t max_bytes) {
 // The body, at most max_bytes: refused from Content-Length before a byte is read.
 std::string read_body(Poco::Net::HTTPServerRequest& req, std::size_t max_bytes) {
   check_declared_size(req, max_bytes);
+  // Without either, the body would end only when the client closes the connection.
+  if (!req.hasContentLength() && !req.getChunkedTransferEncoding())
+    throw HttpError{411, "length_required", "Cần tiêu đề Content-Length."};
   std::string body;
   std::istream& in = req.stream();
   char buf[65536];

@@ -7,6 +7,7 @@
 
 #include "../fixtures/pdf_fixtures.h"
 #include "ingest_fixture.h"
+#include "raw_http.h"
 
 namespace fs = std::filesystem;
 using tracuu::test::encode;
@@ -391,4 +392,13 @@ TEST_F(IngestServer, UploadsResolveShortNamesAcrossTheArchiveAsIndexRunsDo) {
                 .status,
             201);
   EXPECT_EQ(citing("49-CT/TW"), (std::set<std::string>{"van-yen"}));  // ambiguous again
+}
+
+TEST_F(IngestServer, AWriteWithoutContentLengthIs411NotAHang) {
+  auto port = start();
+  auto reply = tracuu::test::raw_exchange(
+      port, "POST /api/documents HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + writer_ +
+                "\r\nContent-Type: application/json\r\n\r\n{\"title\": \"a\", \"text\": \"b\"}");
+  EXPECT_EQ(tracuu::test::status_line(reply), "HTTP/1.1 411 Length Required");
+  EXPECT_NE(reply.find("length_required"), std::string::npos);
 }
