@@ -402,3 +402,27 @@ TEST_F(IngestServer, AWriteWithoutContentLengthIs411NotAHang) {
   EXPECT_EQ(tracuu::test::status_line(reply), "HTTP/1.1 411 Length Required");
   EXPECT_NE(reply.find("length_required"), std::string::npos);
 }
+
+TEST_F(IngestServer, ScansAreReadByOcrAndWebPagesByTheirMarkup) {
+  auto port = start();
+  auto fixtures = tracuu::test::pdf_fixtures();
+  for (const char* scan : {"ke-hoach-01-scan.pdf", "ke-hoach-01-scan.png"}) {
+    SCOPED_TRACE(scan);
+    auto r = send(port, "POST", "/api/documents", writer_, kMultipart,
+                  multipart(scan, tracuu::test::slurp_file(fixtures / scan)));
+    ASSERT_TRUE(r.status == 201 || r.status == 200) << r.body;  // the PNG reads as the PDF did
+    auto doc = r.json()["document"];
+    EXPECT_GE(doc["ocr"]["pages"].get<int>(), 1);
+    EXPECT_EQ(doc["original"]["name"], scan);
+    EXPECT_TRUE(contains(hit_ids(port, "Si Ma Cai"), r.json()["id"]));
+  }
+  auto html = tracuu::test::slurp_file(fs::path(TRACUU_SOURCE_DIR) / "data/sample/tin-08.html");
+  auto r =
+      send(port, "POST", "/api/documents", writer_, kMultipart, multipart("tin-08.html", html));
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto doc = r.json()["document"];
+  EXPECT_EQ(doc["title"], "Nghệ An đẩy mạnh thực hiện Kết luận 114-KL/TW");
+  EXPECT_EQ(doc["date"], "2022-05-06");
+  EXPECT_TRUE(doc["original"].is_null()) << "a UTF-8 page's record is its text: no copy kept";
+  EXPECT_TRUE(contains(hit_ids(port, "Nghệ An Kết luận 114"), r.json()["id"]));
+}
