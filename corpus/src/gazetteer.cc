@@ -105,6 +105,18 @@ std::string Gazetteer::province_2025(const std::string& province) const {
   return "";
 }
 
+std::vector<std::string> Gazetteer::names() const {
+  std::vector<std::string> out;
+  for (const auto& p : provinces_) out.push_back(p.name);
+  return out;
+}
+
+std::vector<std::string> Gazetteer::names_2025() const {
+  std::vector<std::string> out;
+  for (const auto& p : provinces_) out.push_back(p.name_2025);
+  return out;
+}
+
 void Gazetteer::Tally::add(std::size_t province, double weight, std::size_t order) {
   score[province] += weight;
   first[province] = std::min(first[province], order);

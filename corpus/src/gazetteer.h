@@ -23,6 +23,9 @@ class Gazetteer {
   // `text` in normalize_keep_case form; `title` weighs more for the primary province.
   PlaceMentions find(const std::string& title, const std::string& text) const;
   std::string province_2025(const std::string& province) const;
+  // Every province before the 2025 merger, and what each became (repeats), by official code.
+  std::vector<std::string> names() const;
+  std::vector<std::string> names_2025() const;
 
  private:
   struct Province {

@@ -33,6 +33,8 @@ Xapian::Query date_range(const std::optional<std::string>& from,
                          const std::optional<std::string>& to) {
   std::string lo = from ? compact_date(*from, "from") : "00000000";
   std::string hi = to ? compact_date(*to, "to") : "99999999";
+  // An inverted range would match nothing without a word: the user must hear why.
+  if (lo > hi) throw QueryError("bad_range", "from is after to", "from", *from);
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDate, lo, hi);
 }
 
@@ -62,7 +64,9 @@ std::optional<Xapian::Query> filter_query(const SearchRequest& req, const Xapian
   }
   if (!req.cited_numbers.empty()) {
     std::vector<Xapian::Query> numbers;
-    for (const auto& d : req.cited_numbers) numbers.push_back(docnum_query(canonical_number(d)));
+    // Documents citing it, as the cited-document record counts them: not the text itself.
+    for (const auto& d : req.cited_numbers)
+      numbers.emplace_back(schema::term(schema::kCited, canonical_number(d)));
     filters.emplace_back(Xapian::Query::OP_OR, numbers.begin(), numbers.end());
   }
   if (!req.types.empty()) {

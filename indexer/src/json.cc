@@ -59,6 +59,7 @@ nlohmann::json to_json(const CitedDocument& d) {
           {"per_year", d.per_year},
           {"per_province", d.per_province},
           {"per_province_year", d.per_province_year},
+          {"not_reported", d.not_reported},
           {"citing", citing}};
 }
 

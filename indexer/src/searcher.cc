@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 
 #include "errors.h"
 #include "facets.h"
@@ -19,6 +20,7 @@
 #include "request_query.h"
 #include "schema.h"
 #include "shards.h"
+#include "tracuu/corpus/provinces.h"
 #include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
 #include "tracuu/tokenizer/tokenizer.h"
@@ -79,6 +81,18 @@ void add_citing(CitedDocument& rec, const corpus::Document& doc) {
     ++rec.per_province[*doc.primary_province];
     if (date) ++rec.per_province_year[*doc.primary_province][date->substr(0, 4)];
   }
+}
+
+// The provinces of the text's day that have no citing document of their own: for a text of
+// after the 2025 merger, a report of Bắc Kạn counts for Thái Nguyên.
+std::vector<std::string> not_reported(const CitedDocument& rec) {
+  auto in_force = corpus::provinces_in_force(rec.date);
+  const bool merged = rec.date && *rec.date >= corpus::kMergerDate;
+  std::set<std::string> reported;
+  for (const auto& [province, count] : rec.per_province)
+    reported.insert(merged ? corpus::province_after_merger(province) : province);
+  std::erase_if(in_force, [&](const std::string& p) { return reported.count(p) > 0; });
+  return in_force;
 }
 
 // The record a document stores. One that is not what this program stores is damage, not an
@@ -257,6 +271,7 @@ std::optional<CitedDocument> Searcher::Impl::cited_document(const std::string& n
     add_citing(rec, stored_document(xdoc, path));
     if (rec.citing.size() < 200) rec.citing.push_back(make_hit(xdoc, 0, {}));
   }
+  rec.not_reported = not_reported(rec);
   return rec;
 }
 

@@ -44,6 +44,9 @@ class Endpoints {
   Reply original_file(const Request& r);
   Reply api_changes(const Request& r);
   Reply not_found(const Request& r);
+  // Following and exporting (endpoints_follow.cc).
+  Reply feed(const Request& r);
+  Reply export_csv(const Request& r);
 
   using Endpoint = Reply (Endpoints::*)(const Request&);
   // Runs `endpoint`; when the index changed under its handle mid-read (a writer's commit
@@ -56,6 +59,8 @@ class Endpoints {
 
  private:
   indexer::Searcher& searcher();
+  // /directive/{number}/feed and /directive/{number}/export.csv.
+  Reply cited_follow(const std::string& number, bool as_feed);
 
   SearcherPool& searchers_;
   const Metrics& metrics_;

@@ -9,13 +9,14 @@
 
 #include "original_link.h"
 #include "tracuu/corpus/document_types.h"
+#include "tracuu/corpus/provinces.h"
 
 namespace tracuu::server {
 namespace {
 
 std::string layout(const std::string& title, const std::string& description,
                    const std::string& body, const std::string& query = "",
-                   const std::string& og_type = "website") {
+                   const std::string& og_type = "website", const std::string& feed = "") {
   std::ostringstream o;
   o << "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
     << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -27,6 +28,9 @@ std::string layout(const std::string& title, const std::string& description,
     << "<meta property=\"og:site_name\" content=\"Tra cứu văn bản chính sách\">"
     << "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">"
     << "<link rel=\"stylesheet\" href=\"/static/style.css\">"
+    << (feed.empty() ? ""
+                     : "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"" +
+                           html_escape(feed) + "\" title=\"Theo dõi (Atom)\">")
     << "<script type=\"module\" src=\"/static/app.js\"></script></head><body>"
     << "<a class=\"skip\" href=\"#main\">Bỏ qua, đến nội dung chính</a>"
     << "<header class=\"top\"><a class=\"brand\" href=\"/\">Tra cứu <span>văn bản chính "
@@ -119,21 +123,93 @@ std::string search_url(const indexer::SearchRequest& r, std::size_t page, const 
   return q;
 }
 
+indexer::SearchRequest with_query(indexer::SearchRequest r, const std::string& query) {
+  r.query = query;
+  return r;
+}
+
+// Links to follow a result list in a feed reader and to take it away as a spreadsheet.
+std::string follow_links(const std::string& feed, const std::string& csv) {
+  return "<p class=\"follow\"><a href=\"" + html_escape(feed) +
+         "\" type=\"application/atom+xml\">Theo dõi (Atom)</a> · <a href=\"" + html_escape(csv) +
+         "\" type=\"text/csv\" download>Tải bảng CSV</a></p>";
+}
+
+std::string facet_option(const char* param, const std::string& value, std::size_t count, bool on,
+                         bool label_types) {
+  std::ostringstream o;
+  o << "<label><input type=\"checkbox\" name=\"" << param << "\" value=\"" << html_escape(value)
+    << "\"" << (on ? " checked" : "") << "> "
+    << html_escape(label_types ? corpus::type_label(value) : std::string_view(value))
+    << " <span class=\"count\">" << count << "</span></label>";
+  return o.str();
+}
+
+// The 12 most frequent values, the rest under "Xem thêm"; a chosen value is always there,
+// checked, even when the search no longer finds it (count 0), so the form never drops it.
 std::string facet_box(const char* legend, const char* param, const indexer::FacetCounts& counts,
                       const std::vector<std::string>& selected, bool label_types = false) {
-  std::ostringstream o;
+  constexpr std::size_t kShown = 12;
+  auto chosen = [&](const std::string& v) {
+    return std::find(selected.begin(), selected.end(), v) != selected.end();
+  };
+  std::ostringstream o, more;
   o << "<fieldset class=\"facet\"><legend>" << legend << "</legend>";
-  if (counts.empty()) o << "<p class=\"muted\">Không có</p>";
-  std::size_t n = 0;
+  if (counts.empty() && selected.empty()) o << "<p class=\"muted\">Không có</p>";
+  for (const auto& v : selected)
+    if (std::none_of(counts.begin(), counts.end(), [&](const auto& c) { return c.first == v; }))
+      o << facet_option(param, v, 0, true, label_types);
+  std::size_t n = 0, hidden = 0;
   for (const auto& [value, count] : counts) {
-    if (++n > 12 && std::find(selected.begin(), selected.end(), value) == selected.end()) continue;
-    bool on = std::find(selected.begin(), selected.end(), value) != selected.end();
-    o << "<label><input type=\"checkbox\" name=\"" << param << "\" value=\"" << html_escape(value)
-      << "\"" << (on ? " checked" : "") << "> "
-      << html_escape(label_types ? corpus::type_label(value) : std::string_view(value))
-      << " <span class=\"count\">" << count << "</span></label>";
+    bool shown = ++n <= kShown || chosen(value);
+    (shown ? o : more) << facet_option(param, value, count, chosen(value), label_types);
+    hidden += shown ? 0 : 1;
   }
+  if (hidden > 0)
+    o << "<details class=\"more\"><summary>Xem thêm (" << hidden << ")</summary>" << more.str()
+      << "</details>";
   o << "</fieldset>";
+  return o.str();
+}
+
+// The filters in force, each removable, and "Xóa bộ lọc": shown whatever the results, so a
+// search that found nothing can always be widened again.
+std::string active_filters(const indexer::SearchRequest& r, const std::string& sort) {
+  std::vector<std::pair<std::string, indexer::SearchRequest>> chips;
+  auto each = [&](std::vector<std::string> indexer::SearchRequest::*field, const std::string& label,
+                  bool type_labels) {
+    for (std::size_t i = 0; i < (r.*field).size(); ++i) {
+      indexer::SearchRequest without = r;
+      (without.*field).erase((without.*field).begin() + static_cast<std::ptrdiff_t>(i));
+      const std::string& v = (r.*field)[i];
+      chips.push_back(
+          {label + ": " + std::string(type_labels ? corpus::type_label(v) : v), without});
+    }
+  };
+  each(&indexer::SearchRequest::provinces, "Tỉnh/thành", false);
+  each(&indexer::SearchRequest::cited_numbers, "Văn bản", false);
+  each(&indexer::SearchRequest::types, "Loại", true);
+  each(&indexer::SearchRequest::years, "Năm", false);
+  for (auto bound : {&indexer::SearchRequest::from, &indexer::SearchRequest::to}) {
+    if (!(r.*bound)) continue;
+    indexer::SearchRequest without = r;
+    (without.*bound).reset();
+    chips.push_back(
+        {std::string(bound == &indexer::SearchRequest::from ? "Từ ngày " : "Đến ngày ") +
+             date_vi(r.*bound),
+         without});
+  }
+  if (chips.empty()) return "";
+  std::ostringstream o;
+  o << "<ul class=\"chips\" aria-label=\"Bộ lọc đang dùng\">";
+  for (const auto& [label, without] : chips)
+    o << "<li><a href=\"" << html_escape(search_url(without, 1, sort)) << "\" aria-label=\"Bỏ "
+      << html_escape(label) << "\">" << html_escape(label)
+      << " <span aria-hidden=\"true\">×</span></a></li>";
+  indexer::SearchRequest none;
+  none.query = r.query;
+  o << "<li><a class=\"clear\" href=\"" << html_escape(search_url(none, 1, sort))
+    << "\">Xóa bộ lọc</a></li></ul>";
   return o.str();
 }
 
@@ -226,7 +302,8 @@ std::string render_search(const SearchPage& page) {
   const auto& r = page.request;
   const auto& res = page.result;
   std::ostringstream o;
-  std::string sort = r.sort == indexer::SortOrder::kDate ? "date" : "relevance";
+  // Browsing without words lists the newest first, and the sort box says so.
+  std::string sort = r.sort == indexer::SortOrder::kDate || r.query.empty() ? "date" : "relevance";
   o << "<div class=\"layout\"><form class=\"filters\" action=\"/search\" method=\"get\" "
        "aria-label=\"Bộ lọc\">"
     << "<input type=\"hidden\" name=\"q\" value=\"" << html_escape(r.query) << "\">"
@@ -261,12 +338,20 @@ std::string render_search(const SearchPage& page) {
     // Xapian estimates totals above the facet sample: say so ("Khoảng 3.000 kết quả").
     o << "<h1 class=\"count\">" << (res.total_exact ? "" : "Khoảng ") << "<span data-total=\""
       << res.total << "\">" << number_vi(res.total) << "</span> kết quả";
-    if (!r.query.empty()) o << " cho “" << html_escape(r.query) << "”";
-    o << "</h1>";
+    // A quoted phrase keeps its own quotes, not ours around them.
+    if (!r.query.empty())
+      o << " cho "
+        << (r.query.find('"') == std::string::npos ? "“" + html_escape(r.query) + "”"
+                                                   : html_escape(r.query));
+    o << "</h1>" << active_filters(r, sort);
+    const std::string params = search_url(r, 1, sort).substr(std::string("/search").size());
+    o << follow_links("/feed" + params, "/export.csv" + params);
     if (res.suggestion)
-      o << "<p class=\"suggestion\">Có phải bạn muốn tìm: <a href=\"/search?q="
-        << url_encode(*res.suggestion) << "\">" << html_escape(*res.suggestion) << "</a>?</p>";
-    o << "<ol class=\"hits\" start=\"" << (page.page - 1) * page.size + 1 << "\">";
+      o << "<p class=\"suggestion\">Có phải bạn muốn tìm: <a href=\""
+        << html_escape(search_url(with_query(r, *res.suggestion), 1, sort)) << "\">"
+        << html_escape(*res.suggestion) << "</a>?</p>";
+    o << "<h2 class=\"visually-hidden\">Danh sách kết quả</h2><ol class=\"hits\" start=\""
+      << (page.page - 1) * page.size + 1 << "\">";
     for (const auto& h : res.hits) o << hit_html(h);
     o << "</ol>";
     std::size_t pages = (res.total + page.size - 1) / std::max<std::size_t>(1, page.size);
@@ -285,7 +370,8 @@ std::string render_search(const SearchPage& page) {
   o << "</section></div>";
   std::string title = r.query.empty() ? "Tra cứu văn bản chính sách" : r.query;
   return layout(title, "Tìm kiếm văn bản chỉ đạo, kết luận, nghị quyết và tin bài dẫn chiếu.",
-                o.str(), r.query);
+                o.str(), r.query, "website",
+                "/feed" + search_url(r, 1, sort).substr(std::string("/search").size()));
 }
 
 // A reader must know when the text is a machine's reading of a scan: check the original.
@@ -373,12 +459,13 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
       << html_escape(original_link_label(doc)) << "</a></dd>";
   o << "</dl>";
   o << cited_list(doc);
-  o << "<h2>Chia sẻ</h2><button type=\"button\" class=\"copy-link\">Sao chép liên kết</button>"
+  o << "<div class=\"share\"><h2>Chia sẻ</h2><button type=\"button\" class=\"copy-link\">Sao chép "
+       "liên kết</button>"
     << "<p class=\"copied\" role=\"status\" aria-live=\"polite\"></p>"
     << "<label for=\"wiki-md\">Markdown</label><textarea id=\"wiki-md\" readonly rows=\"2\">["
     << html_escape(doc.title) << "](" << html_escape(permalink) << ")</textarea>"
     << "<label for=\"wiki-mw\">MediaWiki</label><textarea id=\"wiki-mw\" readonly rows=\"2\">["
-    << html_escape(permalink) << " " << html_escape(doc.title) << "]</textarea>";
+    << html_escape(permalink) << " " << html_escape(doc.title) << "]</textarea></div>";
   if (!related.empty()) {
     o << "<h2>Văn bản liên quan</h2><ul class=\"related\">";
     for (const auto& h : related)
@@ -390,6 +477,25 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
   std::string description = doc.text.substr(0, 300);
   return layout(doc.title, description, o.str(), "", "article");
 }
+
+namespace {
+
+// Who has not reported: the provinces of the text's day with no citing document in the archive.
+std::string not_reported_html(const indexer::CitedDocument& r) {
+  std::ostringstream o;
+  const bool merged = r.date && *r.date >= corpus::kMergerDate;
+  o << "<section><h2>Chưa thấy báo cáo (" << r.not_reported.size() << " tỉnh/thành)</h2>"
+    << "<p class=\"muted\">Các tỉnh/thành phố "
+    << (merged ? "(34, sau sắp xếp năm 2025)" : "(63, trước sắp xếp năm 2025)")
+    << " chưa có văn bản nào trong kho dẫn chiếu " << html_escape(r.number) << ".</p>";
+  if (r.not_reported.empty()) return o.str() + "<p>Tất cả đều đã có.</p></section>";
+  o << "<ul class=\"not-reported\">";
+  for (const auto& name : r.not_reported) o << "<li>" << html_escape(name) << "</li>";
+  o << "</ul></section>";
+  return o.str();
+}
+
+}  // namespace
 
 std::string render_cited_document(const indexer::CitedDocument& r,
                                   const std::optional<corpus::Document>& text) {
@@ -430,6 +536,7 @@ std::string render_cited_document(const indexer::CitedDocument& r,
       << "</a><span class=\"bar\" style=\"width:" << (count * 100 / max)
       << "%\"></span><span class=\"count\">" << count << "</span></li>";
   o << "</ul></section>";
+  o << not_reported_html(r);
   std::vector<std::string> rows, columns;
   for (const auto& [name, count] : provinces)
     if (r.per_province_year.count(name) && rows.size() < 30) rows.push_back(name);
@@ -439,11 +546,13 @@ std::string render_cited_document(const indexer::CitedDocument& r,
       << province_year_svg(r.per_province_year, rows, columns,
                            "Các tỉnh/thành phố dẫn chiếu " + r.number + " theo năm")
       << "</div></section>";
-  o << "<section><h2>Các văn bản dẫn chiếu</h2><ol class=\"hits\">";
+  const std::string self = "/directive/" + url_encode(r.number);
+  o << "<section><h2>Các văn bản dẫn chiếu</h2>"
+    << follow_links(self + "/feed", self + "/export.csv") << "<ol class=\"hits\">";
   for (const auto& h : r.citing) o << hit_html(h);
   o << "</ol></section></article>";
   return layout(heading, r.subject.value_or("Văn bản " + r.number + " và các văn bản dẫn chiếu"),
-                o.str());
+                o.str(), "", "website", self + "/feed");
 }
 
 std::string render_error_page(int status, const std::string& message) {

@@ -122,6 +122,38 @@ await test("clicking a facet filters and the URL keeps the state", async () => {
   await axe("search page");
 });
 
+await test("typing a date applies it once, when the field is left", async () => {
+  await page.goto(`${base}/search?q=${encodeURIComponent("dân vận")}`);
+  const navigations = [];
+  page.on("framenavigated", (frame) => { if (frame === page.mainFrame()) navigations.push(frame.url()); });
+  await page.locator("input[name=from]").click();
+  await page.keyboard.type("01022019", { delay: 120 });  // day and month, then the year, as typed
+  check(navigations.length === 0, `searched while typing: ${navigations.join(", ")}`);
+  // Tab leaves the field (a first Tab may only move between its day, month and year parts).
+  const leaving = page.waitForURL(/from=2019-0[12]-0[12]/);
+  for (let i = 0; i < 3 && navigations.length === 0; i++) {
+    await page.keyboard.press("Tab");
+    await page.waitForTimeout(400);
+  }
+  await leaving;
+  check(navigations.length === 1, `searches: ${navigations.join(", ")}`);
+  check(!navigations[0].includes("from=0"), `a partial date was searched: ${navigations[0]}`);
+  page.removeAllListeners("framenavigated");
+});
+
+await test("with nothing found the filters stay visible and removable", async () => {
+  await page.goto(`${base}/search?q=${encodeURIComponent("dân vận")}&province=${encodeURIComponent("Lào Cai")}&year=1990`);
+  check((await hitCount()) === 0, "expected no results");
+  const chips = page.locator("ul.chips a");
+  check((await chips.count()) === 3, `chips: ${await chips.allTextContents()}`);
+  await Promise.all([page.waitForURL((u) => !u.searchParams.has("year")), page.locator("ul.chips a", { hasText: "1990" }).click()]);
+  check(new URL(page.url()).searchParams.get("province") === "Lào Cai", "removing the year dropped the province");
+  check((await hitCount()) > 0, "Lào Cai without the year finds nothing");
+  await Promise.all([page.waitForURL((u) => !u.searchParams.has("province")), page.locator("ul.chips a.clear").click()]);
+  check(new URL(page.url()).searchParams.get("q") === "dân vận", "Xóa bộ lọc lost the query");
+  await axe("search page with filters");
+});
+
 let docUrl = "";
 await test("open a document and follow a citation to its directive page", async () => {
   await page.goto(`${base}/search?directive=${encodeURIComponent("114-KL/TW")}&type=news`);
@@ -149,6 +181,34 @@ await test("a paragraph permalink loads, and copy link gives it", async () => {
   const md = await page.locator("#wiki-md").inputValue();
   check(md.startsWith("[") && md.includes("#p2)"), `markdown: ${md}`);
   check((await page.locator("#wiki-mw").inputValue()).includes("#p2 "), "mediawiki markup");
+});
+
+await test("copy link gives the paragraph being read, and none at the top", async () => {
+  const plan = (await (await page.request.get(`${base}/api/search?type=ke-hoach&size=1`)).json()).hits[0];
+  await page.setViewportSize({ width: 1280, height: 500 });
+  await page.goto(`${base}/d/${encodeURIComponent(plan.id)}`);
+  let md = await page.locator("#wiki-md").inputValue();
+  check(!md.includes("#p"), `at the top the link names a paragraph: ${md}`);
+  await page.locator("#p6").evaluate((p) => window.scrollTo(0, p.getBoundingClientRect().top + window.scrollY - 100));
+  const reading = await page.evaluate(() => {
+    const line = window.innerHeight / 3;
+    // The last paragraph that starts above the reading line, a third down the window.
+    return [...document.querySelectorAll(".text p[id]")].filter((p) => p.getBoundingClientRect().top <= line).pop().id;
+  });
+  await page.waitForFunction((id) => document.getElementById("wiki-md").value.includes(`#${id})`), reading);
+  md = await page.locator("#wiki-md").inputValue();
+  check(md.includes(`#${reading})`), `reading ${reading}, copied ${md}`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+await test("printing gives the text without the site around it", async () => {
+  await page.goto(docUrl);
+  await page.emulateMedia({ media: "print" });
+  check(!(await page.locator("header.top").isVisible()), "the header prints");
+  check(!(await page.locator(".share").isVisible()), "the share box prints");
+  check(!(await page.locator("a.anchor").first().isVisible()), "¶ marks print");
+  check(await page.locator(".text p").first().isVisible(), "the text does not print");
+  await page.emulateMedia({ media: "screen" });
 });
 
 await test("phone width: no horizontal scrolling", async () => {

@@ -15,8 +15,26 @@ document.addEventListener("keydown", (event) => {
 
 // Facet checkboxes, dates and sort apply at once; the URL always reflects the state.
 const filters = document.querySelector("form.filters");
+// A date applies when the user leaves its field or presses Enter, never while typing: the
+// browser reports "0002-01-01" as a valid value after the first digit of the year.
+const plausibleDate = (input) => input.value === "" || Number(input.value.slice(0, 4)) >= 1900;
 if (filters) {
-  filters.addEventListener("change", () => filters.requestSubmit());
+  filters.addEventListener("change", (event) => {
+    if (event.target.type !== "date") filters.requestSubmit();
+  });
+  for (const input of filters.querySelectorAll("input[type=date]")) {
+    const applied = input.value;
+    const apply = () => {
+      if (input.value !== applied && plausibleDate(input)) filters.requestSubmit();
+    };
+    input.addEventListener("blur", apply);
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        apply();
+      }
+    });
+  }
   const apply = filters.querySelector(".apply");
   if (apply) apply.classList.add("visually-hidden");
 }
@@ -43,12 +61,25 @@ if (article) {
   const base = new URL(location.pathname, location.origin).toString();
   const title = article.dataset.title;
 
+  // The paragraph being read: the targeted one while it is on screen, else the one across the
+  // reading line (a third down the window); none at the top of the page (the document itself).
   const currentParagraph = () => {
-    if (location.hash && document.querySelector(location.hash)) return location.hash.slice(1);
+    const onScreen = (el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < window.innerHeight;
+    };
+    const target = location.hash && document.getElementById(location.hash.slice(1));
+    if (target && onScreen(target)) return target.id;
+    if (window.scrollY < 40) return "";
+    const line = window.innerHeight / 3;
+    let last = "";
     for (const p of article.querySelectorAll(".text p[id]")) {
-      if (p.getBoundingClientRect().bottom > 80) return p.id;
+      const r = p.getBoundingClientRect();
+      if (r.top > line) return last || p.id;
+      last = p.id;
+      if (r.bottom >= line) return p.id;
     }
-    return "";
+    return last;
   };
   const link = () => {
     const id = currentParagraph();
@@ -62,6 +93,11 @@ if (article) {
   };
   refresh();
   window.addEventListener("hashchange", refresh);
+  let pending = 0;
+  window.addEventListener("scroll", () => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(refresh);
+  });
   button.addEventListener("click", async () => {
     const url = refresh();
     try {

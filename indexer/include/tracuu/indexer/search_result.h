@@ -56,6 +56,9 @@ struct CitedDocument {
   std::map<std::string, std::size_t> per_year, per_province;
   // Which province reported when: primary province -> year -> citing documents.
   std::map<std::string, std::map<std::string, std::size_t>> per_province_year;
+  // Provinces in force at the text's date (63 before the 2025 merger, 34 after; see
+  // corpus/provinces.h) that no citing document has as its primary province.
+  std::vector<std::string> not_reported;
   std::vector<Hit> citing;  // newest first
 };
 
