@@ -13,5 +13,6 @@ void register_index(CLI::App& app, int& exit_code);
 void register_check(CLI::App& app, int& exit_code);
 void register_search(CLI::App& app, int& exit_code);
 void register_serve(CLI::App& app, int& exit_code);
+void register_token(CLI::App& app, int& exit_code);
 
 }  // namespace tracuu::cli

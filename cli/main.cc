@@ -33,6 +33,7 @@ int main(int argc, char** argv) try {
   tracuu::cli::register_check(app, exit_code);
   tracuu::cli::register_search(app, exit_code);
   tracuu::cli::register_serve(app, exit_code);
+  tracuu::cli::register_token(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -455,4 +455,13 @@ void read_path(const std::string& path, const RawSink& on_doc, const ErrorSink& 
   read_content(path, std::move(content), on_doc, on_error, limits);
 }
 
+void read_bytes(const std::string& name, std::string bytes, const RawSink& on_doc,
+                const ErrorSink& on_error, const ReadLimits& limits) {
+  if (bytes.size() > limits.max_bytes) {
+    on_error({name, "file " + over_limit(limits) + ", not read"});
+    return;
+  }
+  read_content(name, std::move(bytes), on_doc, on_error, limits);
+}
+
 }  // namespace tracuu::corpus

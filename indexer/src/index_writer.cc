@@ -6,15 +6,19 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <map>
+#include <mutex>
 #include <set>
 #include <thread>
 
 #include "errors.h"
 #include "pipeline.h"
 #include "schema.h"
+#include "sha256.h"
 #include "shard.h"
 #include "shards.h"
 #include "tracuu/corpus/reader.h"
@@ -62,6 +66,11 @@ struct IndexWriter::Impl {
   }
 
   void open();
+  // `sweep`: collect unreferenced originals whatever happened (a whole run also collects the
+  // orphans of killed runs); otherwise only after a replacement.
+  void run(const pipeline::Source& source, std::size_t bytes_total,
+           const pipeline::OnWritten& on_written, const std::function<void()>& resolve, bool sweep);
+  std::vector<std::string> short_name_keys(const std::vector<IndexWriter::Written>& written);
   void publish();
   std::size_t collect_originals();
   void discard_unpublished() noexcept;
@@ -210,14 +219,16 @@ std::size_t IndexWriter::resolve_short_names() {
   return translating("resolving short names in " + impl_->root, [&] { return resolve_all(); });
 }
 
-std::size_t IndexWriter::resolve_all() {
+std::size_t IndexWriter::resolve_all(const std::vector<std::string>* only) {
   impl_->commit();  // the combined view reads what the shards have committed
   Xapian::Database db = impl_->combined();
   const std::size_t n = impl_->shards.size();
   const std::string xr = schema::kShortCited;
   std::vector<std::pair<std::string, std::string>> keys;  // term, "CT 49"
   for (auto t = db.allterms_begin(xr); t != db.allterms_end(xr); ++t)
-    if (auto key = schema::value_of(*t, xr)) keys.emplace_back(*t, *key);
+    if (auto key = schema::value_of(*t, xr);
+        key && (!only || std::find(only->begin(), only->end(), *key) != only->end()))
+      keys.emplace_back(*t, *key);
   std::size_t changed = 0;
   for (const auto& [term, key] : keys) {
     std::size_t space = key.find(' ');
@@ -291,24 +302,108 @@ std::uintmax_t IndexWriter::compact() {
   });
 }
 
+// The pipeline, then what every run ends with: short names resolved, the index published and
+// the originals of replaced versions collected.
+void IndexWriter::Impl::run(const pipeline::Source& source, std::size_t bytes_total,
+                            const pipeline::OnWritten& on_written,
+                            const std::function<void()>& resolve, bool sweep) {
+  pipeline::Progress progress(stats, options, bytes_total);
+  try {
+    pipeline::run(source, shards, options, progress, options.keep_originals ? &originals : nullptr,
+                  on_written);
+  } catch (...) {
+    failed = true;
+    throw;
+  }
+  resolve();
+  translating("publishing " + root, [&] {
+    publish();
+    if (sweep || originals_dirty) collect_originals();  // replaced versions, --no-originals runs
+  });
+  progress.finish();
+}
+
 IndexStats IndexWriter::index_paths(const std::vector<std::string>& paths) {
   std::size_t bytes_total = 0;
   for (const auto& path : paths) bytes_total += corpus::content_bytes_hint(path);
-  pipeline::Progress progress(impl_->stats, impl_->options, bytes_total);
-  try {
-    pipeline::run(paths, impl_->shards, impl_->options, progress,
-                  impl_->options.keep_originals ? &impl_->originals : nullptr);
-  } catch (...) {
-    impl_->failed = true;
-    throw;
-  }
-  resolve_short_names();
-  translating("publishing " + impl_->root, [&] {
-    impl_->publish();
-    impl_->collect_originals();  // files of replaced versions, of --no-originals runs
-  });
-  progress.finish();
+  impl_->run([&](pipeline::Window& window,
+                 ErrorReport& errors) { pipeline::read_into(paths, window, errors); },
+             bytes_total, nullptr, [&] { resolve_short_names(); }, true);
   return impl_->stats;
+}
+
+// A new document can resolve, or make ambiguous, only the short names it cites and those of the
+// numbers it cites or is; a replaced one may also have dropped some: then the whole archive.
+std::vector<IndexWriter::Written> IndexWriter::index_documents(
+    std::vector<corpus::RawDocument> docs) {
+  std::vector<Written> written(docs.size());
+  std::size_t bytes_total = 0;
+  for (const auto& d : docs) bytes_total += d.content.size();
+  std::mutex mutex;  // shard writers report from their own threads
+  bool any_replaced = false;
+  auto resolve = [&] {
+    if (any_replaced) {
+      resolve_short_names();
+      return;
+    }
+    translating("resolving short names in " + impl_->root, [&] {
+      impl_->commit();
+      auto keys = impl_->short_name_keys(written);
+      return keys.empty() ? 0 : resolve_all(&keys);
+    });
+  };
+  impl_->run([&](pipeline::Window& window, ErrorReport&) { pipeline::push_into(docs, window); },
+             bytes_total,
+             [&](std::size_t input, const std::string& id, bool replaced) {
+               std::lock_guard lock(mutex);
+               written[input] = {id, replaced};
+               if (replaced) any_replaced = impl_->originals_dirty = true;
+             },
+             resolve, false);
+  return written;
+}
+
+std::vector<std::string> IndexWriter::Impl::short_name_keys(
+    const std::vector<IndexWriter::Written>& written) {
+  std::vector<std::string> keys;
+  for (const auto& w : written) {
+    if (w.id.empty()) continue;
+    Shard& shard = shard_for(w.id);
+    const std::string id_term = schema::term(schema::kId, w.id);
+    for (auto p = shard.db.postlist_begin(id_term); p != shard.db.postlist_end(id_term); ++p) {
+      Xapian::Document doc = shard.db.get_document(*p);
+      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        if (auto key = schema::value_of(*t, schema::kShortCited)) keys.push_back(*key);
+        for (const char* prefix : {schema::kCited, schema::kHeaderNumber})
+          if (auto number = schema::value_of(*t, prefix))
+            if (auto d = tokenizer::parse_docnum(*number))
+              keys.push_back(d->type_code + " " + d->number);
+      }
+    }
+  }
+  return keys;
+}
+
+std::optional<std::string> IndexWriter::find_original(std::string_view file_bytes) {
+  const std::string sha256 = sha256_hex(file_bytes);
+  return translating("looking up an original in " + impl_->root,
+                     [&]() -> std::optional<std::string> {
+                       Xapian::Database all = impl_->combined();
+                       const std::string term = schema::term(schema::kOriginal, sha256);
+                       auto p = all.postlist_begin(term);
+                       if (p == all.postlist_end(term)) return std::nullopt;
+                       Xapian::Document doc = all.get_document(*p);
+                       auto t = doc.termlist_begin();
+                       t.skip_to(schema::kId);
+                       if (t == doc.termlist_end()) return std::nullopt;
+                       return schema::value_of(*t, schema::kId);
+                     });
+}
+
+bool IndexWriter::contains(const std::string& id) {
+  return translating("looking up " + id, [&] {
+    return impl_->shard_for(id).db.term_exists(schema::term(schema::kId, id));
+  });
 }
 
 }  // namespace tracuu::indexer

@@ -194,8 +194,15 @@ void Progress::finish() {
     options_.progress(stats_, known_total(bytes_done_), known_total(bytes_done_));
 }
 
+void push_into(std::vector<corpus::RawDocument>& docs, Window& window) {
+  for (auto& raw : docs)
+    if (!window.push(std::move(raw))) break;
+  window.close();
+}
+
 void write_shard(Shard& shard, std::size_t me, std::size_t batch, Window& window,
-                 ErrorReport& errors, Progress& progress, OriginalsStore* originals) {
+                 ErrorReport& errors, Progress& progress, OriginalsStore* originals,
+                 const OnWritten& on_written) {
   IndexStats mine;
   std::size_t in_batch = 0, bytes = 0, batches = 0;
   auto commit = [&](bool last) {
@@ -212,7 +219,9 @@ void write_shard(Shard& shard, std::size_t me, std::size_t batch, Window& window
     if (!slot->error.empty()) {
       if (me == 0) errors.report(slot->raw.origin, slot->error, true);
     } else if (slot->shard == me) {
+      const std::size_t updated = mine.updated;
       shard.add(slot->id, slot->xdoc, slot->spellings, mine);
+      if (on_written) on_written(i, slot->id, mine.updated > updated);
       slot->xdoc = Xapian::Document();  // the slot itself may wait for the other writers
       slot->spellings = {};
       bytes += slot->bytes;
@@ -250,8 +259,8 @@ void Failure::rethrow() const {
   std::rethrow_exception(first_);
 }
 
-void run(const std::vector<std::string>& paths, std::vector<Shard>& shards,
-         const IndexOptions& options, Progress& progress, OriginalsStore* originals) {
+void run(const Source& source, std::vector<Shard>& shards, const IndexOptions& options,
+         Progress& progress, OriginalsStore* originals, const OnWritten& on_written) {
   const unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   const std::size_t batch = std::max<std::size_t>(1, options.batch_size);
@@ -261,7 +270,7 @@ void run(const std::vector<std::string>& paths, std::vector<Shard>& shards,
   Window window(n, 2 * batch * n + threads, kWindowBytes);
   Failure failure(window);
   std::vector<std::thread> all;
-  all.emplace_back([&] { failure.run("reading", [&] { read_into(paths, window, errors); }); });
+  all.emplace_back([&] { failure.run("reading", [&] { source(window, errors); }); });
   for (unsigned t = 0; t < threads; ++t)
     all.emplace_back([&] {
       failure.run("extracting", [&] {
@@ -273,8 +282,9 @@ void run(const std::vector<std::string>& paths, std::vector<Shard>& shards,
     });
   for (std::size_t s = 0; s < n; ++s)
     all.emplace_back([&, s] {
-      failure.run("writing " + shards[s].path,
-                  [&] { write_shard(shards[s], s, batch, window, errors, progress, originals); });
+      failure.run("writing " + shards[s].path, [&] {
+        write_shard(shards[s], s, batch, window, errors, progress, originals, on_written);
+      });
     });
   for (auto& th : all) th.join();
   progress.lost(errors.documents_lost());

@@ -123,8 +123,11 @@ class Progress {
 // documents or kBatchBytes of text, whichever comes first.
 // Failed documents are reported once, by writer 0. Leaves the unfinished batch open when stopped.
 // The originals its documents name are made durable before each commit (`originals`: none kept).
+// `on_written` (optional, called on the shard's thread) hears of each document written.
+using OnWritten = std::function<void(std::size_t input, const std::string& id, bool replaced)>;
 void write_shard(Shard& shard, std::size_t me, std::size_t batch, Window& window,
-                 ErrorReport& errors, Progress& progress, OriginalsStore* originals = nullptr);
+                 ErrorReport& errors, Progress& progress, OriginalsStore* originals = nullptr,
+                 const OnWritten& on_written = nullptr);
 
 // The first exception thrown by any thread of the pipeline; it stops the window.
 class Failure {
@@ -141,11 +144,17 @@ class Failure {
   std::exception_ptr first_;
 };
 
+// Stage 1 for documents already read (the write API): pushes them into the window.
+void push_into(std::vector<corpus::RawDocument>& docs, Window& window);
+
+// What stage 1 is: read_into over paths, or push_into.
+using Source = std::function<void(Window&, ErrorReport&)>;
+
 // The three stages on threads: one reader, `options.threads` builders, one writer per shard.
 // Throws the first error of any of them (IndexError for the database) once all have ended, the
 // shards' unfinished batches dropped: what was committed before stays, nothing half-written.
 // Originals go to `originals` (null: none kept).
-void run(const std::vector<std::string>& paths, std::vector<Shard>& shards,
-         const IndexOptions& options, Progress& progress, OriginalsStore* originals);
+void run(const Source& source, std::vector<Shard>& shards, const IndexOptions& options,
+         Progress& progress, OriginalsStore* originals, const OnWritten& on_written = nullptr);
 
 }  // namespace tracuu::indexer::pipeline

@@ -56,7 +56,8 @@ Endpoints::Endpoints(SearcherPool& searchers, const Metrics& metrics, const Resp
       metrics_(metrics),
       cache_(cache),
       web_dir_(std::move(web_dir)),
-      log_(log) {}
+      log_(log),
+      changes_(searchers.db_path()) {}
 
 indexer::Searcher& Endpoints::searcher() {
   if (!t_lease) t_lease.emplace(searchers_.acquire());
@@ -248,6 +249,26 @@ Reply Endpoints::static_file(const Request& r) {
 
 Reply Endpoints::not_found(const Request&) {
   throw HttpError{404, "not_found", "Không tìm thấy trang."};
+}
+
+// The write API's changes, for clients that mirror the archive: poll with the last `rev` seen.
+Reply Endpoints::api_changes(const Request& r) {
+  constexpr std::size_t kMaxChanges = 1000;
+  std::uint64_t since = 0;
+  if (auto v = one_of(r.params, "since")) {
+    if (v->size() > 18 || v->find_first_not_of("0123456789") != std::string::npos)
+      throw HttpError{400, "bad_parameter", "Tham số since phải là số nguyên không âm."};
+    since = std::stoull(*v);
+  }
+  auto changes = changes_.since(since, kMaxChanges + 1);
+  const bool more = changes.size() > kMaxChanges;
+  if (more) changes.pop_back();
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& c : changes)
+    list.push_back(
+        {{"rev", c.rev}, {"time", c.time}, {"action", c.action}, {"id", c.id}, {"token", c.token}});
+  return json_reply(
+      {{"changes", list}, {"last", changes.empty() ? since : changes.back().rev}, {"more", more}});
 }
 
 }  // namespace tracuu::server

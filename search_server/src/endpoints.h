@@ -12,6 +12,7 @@
 #include "request_params.h"
 #include "response_cache.h"
 #include "searcher_pool.h"
+#include "tracuu/indexer/change_log.h"
 
 namespace tracuu::server {
 
@@ -41,6 +42,7 @@ class Endpoints {
   Reply page_cited_document(const Request& r);
   Reply static_file(const Request& r);
   Reply original_file(const Request& r);
+  Reply api_changes(const Request& r);
   Reply not_found(const Request& r);
   // Following and exporting (endpoints_follow.cc).
   Reply feed(const Request& r);
@@ -65,6 +67,7 @@ class Endpoints {
   const ResponseCache* cache_;  // null when disabled
   const std::filesystem::path web_dir_;
   Log& log_;
+  indexer::ChangeLog changes_;
 };
 
 }  // namespace tracuu::server

@@ -74,6 +74,7 @@ Reply error_reply(const HttpError& e, bool api) {
     reply.body = render_error_page(e.status, e.message);
   }
   if (passes_by_itself(e)) reply.retry_after = "1";
+  if (e.status == 401) reply.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"tracuu\"");
   return reply;
 }
 

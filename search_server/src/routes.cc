@@ -16,6 +16,8 @@ constexpr std::array kRoutes{
     Route{"/api/directives", "/api/directives/", Match::kUnder, true, true, &E::api_cited_document},
     Route{"/api/suggest", "/api/suggest", Match::kExact, true, true, &E::api_suggest},
     Route{"/api/facets", "/api/facets", Match::kExact, true, true, &E::api_facets},
+    // Written by the write API, not by commits: never in the reply cache.
+    Route{"/api/changes", "/api/changes", Match::kExact, true, false, &E::api_changes},
     Route{"/search", "/", Match::kExact, false, true, &E::page_search},
     Route{"/search", "/search", Match::kExact, false, true, &E::page_search},
     Route{"/feed", "/feed", Match::kExact, false, true, &E::feed},

@@ -125,4 +125,11 @@ std::uint64_t SearcherPool::generation() {
   return generation_.load();
 }
 
+void SearcherPool::note_change() {
+  std::lock_guard lock(probe_mutex_);
+  probe_checked_ = Clock::now().time_since_epoch().count();
+  probe_->reopen();
+  seen(*probe_);
+}
+
 }  // namespace tracuu::server

@@ -59,6 +59,11 @@ class SearcherPool {
   // on since (what it made is already stale).
   std::optional<std::uint64_t> generation_of(const indexer::Searcher& s);
 
+  // Called after this process committed to the index (the write API): the state on disk is
+  // read now rather than within the second, so every request from here on (and the reply
+  // cache) sees the commit.
+  void note_change();
+
   // Reopens the handle a request holds after the index changed under it mid-read.
   void refresh(Lease& lease);
 

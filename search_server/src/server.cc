@@ -18,17 +18,21 @@
 #include <optional>
 #include <thread>
 
+#include "access.h"
 #include "admission.h"
 #include "connection.h"
 #include "connection_watch.h"
 #include "endpoints.h"
 #include "http_error.h"
+#include "ingest.h"
 #include "log.h"
 #include "metrics.h"
+#include "rate_limit.h"
 #include "response_cache.h"
 #include "routes.h"
 #include "searcher_pool.h"
 #include "tracuu/tokenizer/normalizer.h"
+#include "upload.h"
 #include "workers.h"
 
 namespace tracuu::server {
@@ -117,6 +121,9 @@ struct SearchServer::Impl {
   std::unique_ptr<SearcherPool> searchers;  // as many as workers: acquire() never waits
   std::unique_ptr<Workers> workers;
   std::unique_ptr<Endpoints> endpoints;
+  std::unique_ptr<Access> access;         // with --writes or --read-token
+  std::unique_ptr<RateLimit> rate_limit;  // with --writes
+  std::unique_ptr<Ingest> ingest;         // with --writes
   Flights flights;
   // Connections: each runs on a thread of `pool` (Connection), admitted by `admission`,
   // watched by `watch`; `context` is what they share.
@@ -128,11 +135,14 @@ struct SearchServer::Impl {
   std::uint16_t port = 0;
 
   void handle(HTTPServerRequest& req, HTTPServerResponse& resp);
-  Answer answer(const HTTPServerRequest& req, Exchange& ex);
+  Answer answer(HTTPServerRequest& req, HTTPServerResponse& resp, Exchange& ex);
+  Reply write(HTTPServerRequest& req, HTTPServerResponse& resp, const std::string& path);
+  Reply document(const std::string& id);
   Answer cached_or_computed(const Exchange& ex, const Target& target, std::string_view rest);
   Reply compute(const Route& route, std::string_view rest, const Params& params,
                 std::optional<std::uint64_t>& made_at);
   void send(HTTPServerResponse& resp, const Reply& reply, const Exchange& ex);
+  std::string allowed_methods(const std::string& uri) const;
   void log_request(const HTTPServerRequest& req, const Exchange& ex, const Reply& reply,
                    double seconds);
 };
@@ -144,18 +154,19 @@ void SearchServer::Impl::handle(HTTPServerRequest& req, HTTPServerResponse& resp
   ex.route = &find_route(std::string_view(ex.uri).substr(0, ex.uri.find('?')));
   Answer a;
   try {
-    a = answer(req, ex);
+    a = answer(req, resp, ex);
   } catch (...) {
     a = Answer{nullptr, error_reply(ex.route->api, log)};
   }
   send(resp, a.reply(), ex);
+  if (ex.method != "GET" && ex.method != "HEAD" && a.reply().status >= 400) discard_rest(req);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   metrics.record(std::string(ex.route_name), a.reply().status, seconds);
   if (options.access_log) log_request(req, ex, a.reply(), seconds);
 }
 
-Answer SearchServer::Impl::answer(const HTTPServerRequest& req, Exchange& ex) {
+Answer SearchServer::Impl::answer(HTTPServerRequest& req, HTTPServerResponse& resp, Exchange& ex) {
   if (ex.uri.size() > kMaxUri) throw HttpError{414, "uri_too_long", "Địa chỉ quá dài."};
   if (ex.method == "OPTIONS" && !options.cors_origin.empty()) {
     ex.route_name = "options";
@@ -164,17 +175,53 @@ Answer SearchServer::Impl::answer(const HTTPServerRequest& req, Exchange& ex) {
   }
   Target target = parse_target(ex.uri);
   if (ex.method != "GET" && ex.method != "HEAD") {
+    if (ingest && (target.path == "/api/documents" || target.path.starts_with("/api/documents/"))) {
+      ex.route_name = "write";
+      return Answer{nullptr, write(req, resp, target.path)};
+    }
     ex.route_name = "other";
     throw HttpError{405, "method_not_allowed", "Phương thức không được hỗ trợ (chỉ GET)."};
   }
   std::string_view rest;
   ex.route = &find_route(target.path, &rest);
   ex.route_name = ex.route->name;
+  // Before the cache: a cached reply is no more public than a fresh one.
+  if (options.read_token && ex.route->name != "/healthz" && ex.route->name != "/static")
+    access->require(req, false);
   Answer a = cached_or_computed(ex, target, rest);
   const Reply& r = a.reply();
   if ((!r.etag.empty() && req.get("If-None-Match", "") == r.etag) || not_modified_since(req, r))
     return Answer{nullptr, Reply{304, r.content_type, "", r.etag, r.cache_control, "", {}}};
   return a;
+}
+
+// Auth, the rate, the declared size: all checked before the body is read (or, for a client that
+// sent Expect: 100-continue, sent at all).
+Reply SearchServer::Impl::write(HTTPServerRequest& req, HTTPServerResponse& resp,
+                                const std::string& path) {
+  const std::string prefix = "/api/documents/";
+  const std::string id = path.size() > prefix.size() ? path.substr(prefix.size()) : "";
+  auto who = access->require(req, true);
+  if (int wait = rate_limit->take(who.name)) {
+    Reply r = error_reply(
+        HttpError{429, "rate_limited",
+                  "Quá nhiều lượt ghi; hãy thử lại sau " + std::to_string(wait) + " giây."},
+        true);
+    r.retry_after = std::to_string(wait);
+    return r;
+  }
+  check_declared_size(req, options.max_upload_bytes);
+  if (req.getExpectContinue()) resp.sendContinue();
+  return ingest->write(req, id, who);
+}
+
+// The record GET /api/documents/{id} gives, made the same way (on a worker, with a handle).
+Reply SearchServer::Impl::document(const std::string& id) {
+  std::string_view rest;
+  const std::string path = "/api/documents/" + id;
+  const Route& route = find_route(path, &rest);
+  std::optional<std::uint64_t> made_at;
+  return compute(route, rest, {}, made_at);
 }
 
 // No handle is needed for a cache hit: hits stay fast while every handle is busy searching.
@@ -220,6 +267,14 @@ Reply SearchServer::Impl::compute(const Route& route, std::string_view rest, con
   });
 }
 
+std::string SearchServer::Impl::allowed_methods(const std::string& uri) const {
+  if (!ingest) return "GET, HEAD";
+  std::string_view path = std::string_view(uri).substr(0, uri.find('?'));
+  if (path == "/api/documents") return "POST";
+  if (path.starts_with("/api/documents/")) return "GET, HEAD, PUT, DELETE";
+  return "GET, HEAD";
+}
+
 void SearchServer::Impl::send(HTTPServerResponse& resp, const Reply& r, const Exchange& ex) {
   resp.setStatusAndReason(static_cast<HTTPResponse::HTTPStatus>(r.status));
   resp.setContentType(r.content_type);
@@ -228,10 +283,14 @@ void SearchServer::Impl::send(HTTPServerResponse& resp, const Reply& r, const Ex
   if (!r.etag.empty()) resp.set("ETag", r.etag);
   if (!r.retry_after.empty()) resp.set("Retry-After", r.retry_after);
   for (const auto& [name, value] : r.headers) resp.set(name, value);
-  if (r.status == 405) resp.set("Allow", "GET, HEAD");
+  if (r.status == 405) resp.set("Allow", allowed_methods(ex.uri));
+  // A refused write may leave its body unread on the connection: it cannot carry another request.
+  if (ex.method != "GET" && ex.method != "HEAD" && r.status >= 400) resp.setKeepAlive(false);
   if (!options.cors_origin.empty() && ex.route->api) {
     resp.set("Access-Control-Allow-Origin", options.cors_origin);
-    resp.set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+    resp.set("Access-Control-Allow-Methods",
+             ingest ? "GET, HEAD, OPTIONS, POST, PUT, DELETE" : "GET, HEAD, OPTIONS");
+    if (ingest || access) resp.set("Access-Control-Allow-Headers", "Authorization, Content-Type");
     resp.set("Vary", "Origin");
   }
   resp.setContentLength(static_cast<std::streamsize>(r.body.size()));
@@ -261,6 +320,18 @@ SearchServer::SearchServer(const ServerOptions& options) : impl_(std::make_uniqu
   impl_->workers = std::make_unique<Workers>(search_threads(options));
   impl_->endpoints = std::make_unique<Endpoints>(*impl_->searchers, impl_->metrics,
                                                  impl_->cache.get(), web_dir, impl_->log);
+  if (options.writes || options.read_token)
+    impl_->access = std::make_unique<Access>(options.db_path);
+  if (options.writes) {
+    impl_->rate_limit = std::make_unique<RateLimit>(options.writes_per_minute);
+    IngestOptions io;
+    io.max_bytes = options.max_upload_bytes;
+    io.lock_wait = std::chrono::milliseconds(options.write_lock_wait_ms);
+    io.keep_originals = options.keep_originals;
+    impl_->ingest = std::make_unique<Ingest>(
+        io, *impl_->searchers, impl_->log,
+        [impl = impl_.get()](const std::string& id) { return impl->document(id); });
+  }
 }
 
 SearchServer::~SearchServer() { stop(); }

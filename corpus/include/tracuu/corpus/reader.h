@@ -23,6 +23,12 @@ struct ReadLimits {
 void read_path(const std::string& path, const RawSink& on_doc, const ErrorSink& on_error,
                const ReadLimits& limits = {});
 
+// Reads bytes as read_path reads a file called `name` (the format told by the bytes, JSON lines
+// by the name): an upload to the write API, which has no path. `name` is the documents' origin
+// and their original's file name ("Kế hoạch 01.pdf").
+void read_bytes(const std::string& name, std::string bytes, const RawSink& on_doc,
+                const ErrorSink& on_error, const ReadLimits& limits = {});
+
 // About how many content bytes read_path will hand out for `path` (file sizes, gzip's recorded
 // uncompressed sizes; 0 for stdin): the denominator of a progress bar, read without reading.
 std::uintmax_t content_bytes_hint(const std::string& path);

@@ -4,10 +4,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tracuu/corpus/document.h"
+#include "tracuu/corpus/raw_document.h"
 #include "tracuu/indexer/errors.h"
 #include "tracuu/indexer/index_options.h"
 
@@ -41,6 +44,23 @@ class IndexWriter {
   // (documents are upserted by id, never duplicated).
   IndexStats index_paths(const std::vector<std::string>& paths);
 
+  // A document index_documents wrote: its id, and whether it replaced one with that id.
+  struct Written {
+    std::string id;
+    bool replaced = false;
+  };
+
+  // The same stages as index_paths (extraction, OCR, originals, shard routing, one writer per
+  // shard, the short-name resolution, the sweep of replaced originals) for documents already
+  // read: the write API's uploads (corpus::read_bytes) and records. Committed when it returns.
+  // One entry per input, in order; an empty id is a document that could not be extracted
+  // (options.on_error says why). Throws IndexError like index_paths.
+  std::vector<Written> index_documents(std::vector<corpus::RawDocument> docs);
+
+  // The id of a document whose kept original is these bytes (a duplicate upload), if any.
+  std::optional<std::string> find_original(std::string_view file_bytes);
+  bool contains(const std::string& id);
+
   // What index_paths has done so far, committed documents only; still right after it threw.
   const IndexStats& stats() const;
 
@@ -55,7 +75,8 @@ class IndexWriter {
   std::uintmax_t compact();
 
  private:
-  std::size_t resolve_all();
+  // `only`: just these short names ("CT 49"), those the documents just written can change.
+  std::size_t resolve_all(const std::vector<std::string>* only = nullptr);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

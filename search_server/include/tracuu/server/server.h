@@ -24,6 +24,16 @@ struct ServerOptions {
   unsigned max_connections = 128;
   unsigned max_connections_per_client = 32;  // from one client address
   unsigned header_timeout_ms = 5000;         // a whole request header must arrive within it, or 408
+  // The write API (POST/PUT/DELETE /api/documents; docs/api.md, "Writing"): off unless set.
+  // Writes need a bearer token with the write right (`tracuu token add`).
+  bool writes = false;
+  // Every read needs a token too (any right), but /healthz and /static/ (an internal archive).
+  bool read_token = false;
+  // Largest write body: the reader refuses files over 64 MB, so a larger upload could not be read.
+  std::size_t max_upload_bytes = std::size_t{64} << 20;
+  double writes_per_minute = 60;        // per token: a minute's worth at once, then this rate
+  unsigned write_lock_wait_ms = 10000;  // for `tracuu index` to let go of the write lock, or 503
+  bool keep_originals = true;           // uploads keep their file (false: --no-originals)
 };
 
 class SearchServer {
