@@ -8,6 +8,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "corrections.h"
 #include "schema.h"
 #include "tracuu/tokenizer/normalizer.h"
 #include "tracuu/tokenizer/tokenizer.h"
@@ -162,14 +163,6 @@ std::vector<std::string> context_alternatives(const Xapian::Database& db, const 
   return out;
 }
 
-// An accented word is known as it is typed; an accentless one also through its forms.
-bool known(const Xapian::Database& db, const std::string& word) {
-  std::string folded = tokenizer::fold(word);
-  return db.get_termfreq(word) > 0 ||
-         (folded == word &&
-          (db.get_termfreq(folded) > 0 || db.synonyms_begin(folded) != db.synonyms_end(folded)));
-}
-
 }  // namespace
 
 std::vector<std::string> restore_accents(
@@ -184,11 +177,17 @@ std::vector<std::string> best_reading(const Xapian::Database& db,
   std::vector<std::string> corrected;
   std::vector<std::vector<std::string>> alternatives(words.size());
   for (const auto& w : words) {
-    bool is_known = known(db, w);
-    std::string s = is_known ? "" : db.get_spelling_suggestion(w, 2);
-    if (!is_known && !corrected.empty())
-      alternatives[corrected.size()] = context_alternatives(db, corrected.back(), w);
-    corrected.push_back(s.empty() ? w : s);
+    auto& alts = alternatives[corrected.size()];
+    if (known(db, w)) {
+      corrected.push_back(w);
+      continue;
+    }
+    // Keyboard slips and spelling first, then syllables that follow the previous word in
+    // indexed words; a word nothing indexed is near stays as typed.
+    auto fixes = corrections(db, w);
+    if (!corrected.empty()) alts = context_alternatives(db, corrected.back(), w);
+    corrected.push_back(fixes.empty() ? w : fixes.front());
+    for (std::size_t k = 1; k < fixes.size(); ++k) alts.push_back(fixes[k]);
   }
   return restore_accents(db, corrected, alternatives);
 }
