@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "keyboard.h"
 #include "schema.h"
 #include "tracuu/corpus/document_types.h"
 #include "tracuu/indexer/search_request.h"
@@ -146,15 +147,53 @@ Xapian::Query phrase_part(const tokenizer::Token& t, const Xapian::Database& db)
   return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
 }
 
-// A word's strict query; "UBND" also finds texts that spell it out ("Ủy ban nhân dân"), the
-// reverse holds because the writer indexes an abbreviation's expansion with it.
-Xapian::Query plain_word_query(const tokenizer::Token& t, const Xapian::Database& db) {
-  if (t.type != tokenizer::TokenType::kAbbrev || t.expansion.empty()) return word_query(t, db);
+// The phrase of a name spelled out ("ủy ban nhân dân").
+Xapian::Query spelled_out(const std::string& expansion) {
   std::vector<Xapian::Query> spelled;
-  for (const auto& e : tokenizer::Tokenizer::shared().tokenize(t.expansion))
+  for (const auto& e : tokenizer::Tokenizer::shared().tokenize(expansion))
     if (e.type == tokenizer::TokenType::kWord) spelled.emplace_back(e.norm);
-  return Xapian::Query(Xapian::Query::OP_OR, word_query(t, db),
-                       Xapian::Query(Xapian::Query::OP_PHRASE, spelled.begin(), spelled.end()));
+  return Xapian::Query(Xapian::Query::OP_PHRASE, spelled.begin(), spelled.end());
+}
+
+// A word's strict query. An abbreviation, typed in any case and with or without accents ("UBND",
+// "ubnd", "hdnd"), also finds the texts that spell it out; the reverse holds because the writer
+// indexes an abbreviation's expansion with it. A lowercase word is read as one only when it
+// cannot be a syllable ("tu" stays a word, "ubnd" does not).
+Xapian::Query plain_word_query(const tokenizer::Token& t, const Xapian::Database& db) {
+  std::vector<std::string> expansions;
+  if (t.type == tokenizer::TokenType::kAbbrev && !t.expansion.empty())
+    expansions = {t.expansion};
+  else if (t.type == tokenizer::TokenType::kWord && !syllable_shaped(t.fold))
+    expansions = tokenizer::Tokenizer::shared().expansions_of(t.norm);
+  if (expansions.empty()) return word_query(t, db);
+  std::vector<Xapian::Query> any{word_query(t, db)};
+  for (const auto& e : expansions) any.push_back(spelled_out(e));
+  return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+}
+
+// A name spelled out in the query, accents optional ("uy ban nhan dan"), starting at token i:
+// how many tokens it takes (0 for none) and its query, the same as its abbreviation's ("UBND").
+std::size_t long_form(const std::vector<tokenizer::Token>& tokens,
+                      const std::vector<char>& consumed, std::size_t i, const Xapian::Database& db,
+                      Xapian::Query& q) {
+  constexpr std::size_t kMaxWords = 8;
+  const auto& tok = tokenizer::Tokenizer::shared();
+  std::size_t words = 0;
+  while (i + words < tokens.size() && words < kMaxWords &&
+         tokens[i + words].type == tokenizer::TokenType::kWord && !consumed[i + words])
+    ++words;
+  for (std::size_t n = words; n >= 2; --n) {
+    std::string name;
+    for (std::size_t k = i; k < i + n; ++k) name += (name.empty() ? "" : " ") + tokens[k].fold;
+    std::string abbreviation = tok.abbreviation_for(name);
+    if (abbreviation.empty()) continue;
+    std::vector<Xapian::Query> any{forms_query(tokenizer::fold(abbreviation), db)};
+    for (const auto& e : tok.expansions_of(abbreviation))
+      if (tokenizer::fold(e) == name) any.push_back(spelled_out(e));
+    q = Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+    return n;
+  }
+  return 0;
 }
 
 // A text run or a phrase, taken apart: the strict query and the pieces the relaxed pass uses.
@@ -182,10 +221,15 @@ TextQuery text_query(const Item& item, const Xapian::Database& db, ParsedQuery& 
       phrase_ok = false;
       continue;
     }
-    tq.words.emplace_back(out.words.size(), plain_word_query(t, db));
-    out.words.push_back(t.norm);
-    out.spans.push_back({item.start + t.start, item.start + t.end, false});
-    phrase_terms.push_back(phrase_part(t, db));
+    Xapian::Query name;
+    std::size_t n = item.kind == Item::Kind::kPhrase ? 0 : long_form(tokens, consumed, i, db, name);
+    tq.words.emplace_back(out.words.size(), n ? name : plain_word_query(t, db));
+    for (std::size_t k = i; k < i + std::max<std::size_t>(n, 1); ++k) {
+      out.words.push_back(tokens[k].norm);
+      out.spans.push_back({item.start + tokens[k].start, item.start + tokens[k].end, false});
+      phrase_terms.push_back(phrase_part(tokens[k], db));
+    }
+    if (n) i += n - 1;
   }
   std::vector<Xapian::Query> parts = tq.numbers;
   for (const auto& w : tq.words) parts.push_back(w.second);
