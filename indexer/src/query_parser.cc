@@ -115,22 +115,66 @@ std::optional<Xapian::Query> short_docnum_query(const std::string& type_word,
   return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
 }
 
-// "Kết luận 114" / "KL 114": the type words are part of the number, not text to match. Marks
-// the type words consumed and returns each number token's query.
+bool is_letters(const tokenizer::Token& t) {
+  return t.type == tokenizer::TokenType::kWord || t.type == tokenizer::TokenType::kAbbrev;
+}
+
+// "49 CT TW", "49ct/tw", "49 CT": a number followed by its type code and issuer typed apart (the
+// tokenizer sees no document number in them). Sets `used` to the tokens it takes.
+std::optional<Xapian::Query> spaced_number(const std::vector<tokenizer::Token>& tokens,
+                                           std::size_t i, std::size_t& used) {
+  if (i + 1 >= tokens.size() || !is_letters(tokens[i + 1])) return std::nullopt;
+  const corpus::DocumentType* type = corpus::type_named(tokens[i + 1].norm);
+  if (!type || tokenizer::fold(type->code) != tokens[i + 1].fold) return std::nullopt;
+  std::size_t k = i + 2;
+  if (k < tokens.size() && tokens[k].type == tokenizer::TokenType::kPunct &&
+      (tokens[k].norm == "/" || tokens[k].norm == "-"))
+    ++k;
+  const std::string& n = tokens[i].norm;
+  const std::string code(type->code);
+  std::vector<Xapian::Query> any;
+  if (k < tokens.size() && is_letters(tokens[k])) {
+    // Party ("49-CT/TW") or state ("16/CT-TTg") numbering: whichever the archive holds.
+    for (const std::string& form :
+         {n + "-" + code + "/" + tokens[k].norm, n + "/" + code + "-" + tokens[k].norm})
+      if (auto d = tokenizer::parse_docnum(form)) any.push_back(docnum_query(d->canonical));
+  }
+  if (!any.empty()) {
+    used = k - i + 1;
+    return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+  }
+  used = 2;
+  return short_docnum_query(tokens[i + 1].norm, n);
+}
+
+// "Kết luận 114", "KL 114", "Chỉ thị số 49": the type words (and "số") before a number.
+std::optional<Xapian::Query> typed_before(const std::vector<tokenizer::Token>& tokens,
+                                          std::size_t i, std::vector<char>& consumed) {
+  std::size_t end = i;  // one past the type words
+  if (end >= 2 && tokens[end - 1].fold == "so") --end;
+  std::optional<Xapian::Query> q;
+  std::size_t from = end;
+  if (end >= 2 &&
+      (q = short_docnum_query(tokens[end - 2].norm + " " + tokens[end - 1].norm, tokens[i].norm)))
+    from = end - 2;
+  else if (end >= 1 && (q = short_docnum_query(tokens[end - 1].norm, tokens[i].norm)))
+    from = end - 1;
+  if (q)
+    for (std::size_t k = from; k < i; ++k) consumed[k] = 1;
+  return q;
+}
+
+// Document numbers typed in words: the type words are part of the number, not text to match.
+// Marks the tokens taken consumed and returns each number token's query.
 std::vector<std::optional<Xapian::Query>> short_numbers(const std::vector<tokenizer::Token>& tokens,
                                                         std::vector<char>& consumed) {
   std::vector<std::optional<Xapian::Query>> out(tokens.size());
-  for (std::size_t i = 1; i < tokens.size(); ++i) {
-    if (tokens[i].type != tokenizer::TokenType::kNumber) continue;
-    std::optional<Xapian::Query> q;
-    if (i > 1)
-      q = short_docnum_query(tokens[i - 2].norm + " " + tokens[i - 1].norm, tokens[i].norm);
-    if (q) {
-      consumed[i - 2] = consumed[i - 1] = 1;
-    } else if ((q = short_docnum_query(tokens[i - 1].norm, tokens[i].norm))) {
-      consumed[i - 1] = 1;
-    }
-    out[i] = q;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].type != tokenizer::TokenType::kNumber || consumed[i]) continue;
+    out[i] = typed_before(tokens, i, consumed);
+    std::size_t used = 0;
+    if (!out[i] && (out[i] = spaced_number(tokens, i, used)))
+      for (std::size_t k = i + 1; k < i + used; ++k) consumed[k] = 1;
   }
   return out;
 }
