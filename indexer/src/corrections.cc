@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
+#include "edit_distance.h"
 #include "keyboard.h"
-#include "reading.h"
 #include "tracuu/tokenizer/normalizer.h"
 
 namespace tracuu::indexer {
