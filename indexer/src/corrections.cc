@@ -36,12 +36,14 @@ class Collector {
     if (Xapian::doccount f = frequency(db_, text); f > 0) found_.push_back({text, cost, f});
   }
 
-  // The keys typed, read as Telex/VNI: "vieetj" -> "việt"; "vieet" (no tone key) -> "viet".
+  // The keys typed, read as Telex/VNI: "vieetj" -> "việt"; the word as typed without its tone
+  // key also by its letters ("vieet" -> "viet"), a slip of it only as the syllable it types (else
+  // "wpfk" -> "wpf" -> "ừp" would be "up").
   void keys(const std::string& typed, int cost) {
     auto decoded = decode_keys(typed);
     if (decoded) {
       add(*decoded, cost);
-      add(tokenizer::fold(*decoded), cost + 1);
+      if (cost == 0) add(tokenizer::fold(*decoded), cost + 1);
     } else if (syllable_shaped(typed)) {
       add(typed, cost);
     }

@@ -31,6 +31,7 @@ class Forgiving : public ::testing::Test {
         document("viet", "Việt Nam hội nhập", "Việt Nam hội nhập kinh tế quốc tế sâu rộng."),
         document("lao-cai", "Tỉnh Lào Cai", "Tỉnh Lào Cai tổ chức hội nghị về du lịch."),
         document("lao", "Nước bạn Lào", "Dân vận ở biên giới với nước bạn Lào."),
+        document("up", "Tin công nghệ", "Bản cập nhật mới: bấm nút up để tải lên."),
     };
     tracuu::test::write_documents(*db_, docs);
   }
