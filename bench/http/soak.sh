@@ -56,10 +56,17 @@ PATHS="$work/paths.txt" wrk -t2 -c16 -d5s -s bench/http/mixed.lua "http://127.0.
 read -r q_rps q_p50 q_p99 q_err < <(load "$seconds")
 echo "quiet: $q_rps req/s, p50 $q_p50 ms, p99 $q_p99 ms, errors $q_err"
 rss_start=$(rss)
-# The writer: one `tracuu index` run of 20 new documents each second (one commit each).
-( for i in $(seq 0 $((seconds + 4))); do
+# The writer: a `tracuu index` run of 20 new documents (one commit) started every second; a run
+# that takes longer than a second (the machine is busy serving) is followed at once by the next.
+# Each finished run's end time goes to commits.txt, which gives the intervals reported below.
+: > "$work/commits.txt"
+( next=$(date +%s.%N)
+  for i in $(seq 0 $((seconds + 4))); do
     "$bin" index --db "$work/db" --batch 20 "$work/commit-$i.jsonl" >/dev/null 2>&1 || echo "writer run $i failed" >&2
-    sleep 1
+    date +%s.%N >> "$work/commits.txt"
+    next=$(awk -v n="$next" 'BEGIN {printf "%.3f", n + 1}')
+    wait_s=$(awk -v n="$next" -v now="$(date +%s.%N)" 'BEGIN {d = n - now; printf "%.3f", d > 0 ? d : 0}')
+    sleep "$wait_s"
   done ) &
 pids+=("$!")
 # 80 slow clients, 20 from each of 127.0.0.2-5: each trickles one header byte every 3 s and
@@ -92,6 +99,9 @@ sleep 2
 read -r s_rps s_p50 s_p99 s_err < <(load "$seconds")
 echo "soak (writer every second, 80 slow clients): $s_rps req/s, p50 $s_p50 ms, p99 $s_p99 ms, errors $s_err"
 echo "RSS at the soak's start: $rss_start, at its end: $(rss)"
+awk 'NR > 1 {d = $1 - prev; s += d; if (d > m) m = d; n++} {prev = $1}
+     END {if (n) printf "writer: %d commits, one every %.2f s on average (longest gap %.2f s)\n", n + 1, s / n, m}' \
+  "$work/commits.txt"
 echo "documents after the soak: $(curl -s "http://127.0.0.1:$port/healthz")"
 awk -v q="$q_p99" -v s="$s_p99" -v e="$s_err" 'BEGIN {
   if (e > 0) { print "FAIL: errors for normal clients"; exit 1 }

@@ -236,6 +236,12 @@ bool centered(const Line& l, const Margins& m) {
   return left > 2 * m.em && right > 2 * m.em && std::abs(left - right) < 2 * m.em;
 }
 
+// Inset from both margins by about the same amount: a centered line, however wide.
+bool inset_evenly(const Line& l, const Margins& m) {
+  double left = l.box.x0 - m.left, right = m.right - l.box.x1;
+  return left > 0.5 * m.em && right > 0.5 * m.em && std::abs(left - right) < m.em;
+}
+
 bool starts_paragraph(const Line& prev, const Line& line, const Margins& m) {
   if (line.column || prev.column || line.block != prev.block) return true;
   if (line.box.y0 - prev.box.y1 > m.gap + 0.4 * m.em) return true;
@@ -243,6 +249,9 @@ bool starts_paragraph(const Line& prev, const Line& line, const Margins& m) {
   if (centered(prev, m) && centered(line, m))
     return is_all_caps(prev.text) ||
            std::abs(prev.box.height() - line.box.height()) > 0.15 * prev.box.height();
+  // The body under a title (trích yếu) nearly as wide as the page: OCR gives both one block
+  // and the body's line spacing, so only the body's return to the left margin tells them apart.
+  if (inset_evenly(prev, m) && line.box.x0 < prev.box.x0 - 0.5 * m.em) return true;
   if (line.box.x0 > prev.box.x0 + 1.5 * m.em) return true;  // first-line indent
   return prev.box.x1 < m.right - 3 * m.em;                  // the previous line ended short
 }

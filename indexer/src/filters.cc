@@ -33,6 +33,8 @@ Xapian::Query date_range(const std::optional<std::string>& from,
                          const std::optional<std::string>& to) {
   std::string lo = from ? compact_date(*from, "from") : "00000000";
   std::string hi = to ? compact_date(*to, "to") : "99999999";
+  // An inverted range would match nothing without a word: the user must hear why.
+  if (lo > hi) throw QueryError("bad_range", "from is after to", "from", *from);
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDate, lo, hi);
 }
 

@@ -1,6 +1,7 @@
 // The endpoints' bodies: parse, call the Searcher, render JSON or a page.
 #include "endpoints.h"
 
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -208,6 +209,11 @@ Reply Endpoints::page_document(const Request& r) {
 }
 
 Reply Endpoints::page_cited_document(const Request& r) {
+  // A number holds slashes ("49-CT/TW"), so these come as suffixes of the decoded path.
+  for (const auto& [suffix, as_feed] : {std::pair{"/feed", true}, std::pair{"/export.csv", false}})
+    if (r.rest.ends_with(suffix))
+      return cited_follow(std::string(r.rest.substr(0, r.rest.size() - std::strlen(suffix))),
+                          as_feed);
   auto& s = searcher();
   auto rec = find_cited_document(s, std::string(r.rest));
   std::optional<corpus::Document> text;

@@ -42,6 +42,9 @@ class Endpoints {
   Reply static_file(const Request& r);
   Reply original_file(const Request& r);
   Reply not_found(const Request& r);
+  // Following and exporting (endpoints_follow.cc).
+  Reply feed(const Request& r);
+  Reply export_csv(const Request& r);
 
   using Endpoint = Reply (Endpoints::*)(const Request&);
   // Runs `endpoint`; when the index changed under its handle mid-read (a writer's commit
@@ -54,6 +57,8 @@ class Endpoints {
 
  private:
   indexer::Searcher& searcher();
+  // /directive/{number}/feed and /directive/{number}/export.csv.
+  Reply cited_follow(const std::string& number, bool as_feed);
 
   SearcherPool& searchers_;
   const Metrics& metrics_;

@@ -45,6 +45,7 @@ HttpError request_fault(const indexer::QueryError& e) {
       {"bad_date", "from", "Ngày bắt đầu không hợp lệ (định dạng YYYY-MM-DD).", false},
       {"bad_date", "to", "Ngày kết thúc không hợp lệ (định dạng YYYY-MM-DD).", false},
       {"bad_date", "", "Ngày không hợp lệ (định dạng YYYY-MM-DD).", false},
+      {"bad_range", "", "Khoảng thời gian không hợp lệ: ngày bắt đầu sau ngày kết thúc.", false},
       {"bad_year", "", "Năm không hợp lệ: ", true},
       {"query_too_long", "", "Từ khóa quá dài (tối đa 1.000 ký tự).", false},
       {"bad_limit", "", "Số kết quả tối đa là 1.000.", false},

@@ -15,7 +15,7 @@ namespace {
 
 std::string layout(const std::string& title, const std::string& description,
                    const std::string& body, const std::string& query = "",
-                   const std::string& og_type = "website") {
+                   const std::string& og_type = "website", const std::string& feed = "") {
   std::ostringstream o;
   o << "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
     << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -27,6 +27,9 @@ std::string layout(const std::string& title, const std::string& description,
     << "<meta property=\"og:site_name\" content=\"Tra cứu văn bản chính sách\">"
     << "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">"
     << "<link rel=\"stylesheet\" href=\"/static/style.css\">"
+    << (feed.empty() ? ""
+                     : "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"" +
+                           html_escape(feed) + "\" title=\"Theo dõi (Atom)\">")
     << "<script type=\"module\" src=\"/static/app.js\"></script></head><body>"
     << "<a class=\"skip\" href=\"#main\">Bỏ qua, đến nội dung chính</a>"
     << "<header class=\"top\"><a class=\"brand\" href=\"/\">Tra cứu <span>văn bản chính "
@@ -120,6 +123,11 @@ std::string search_url(const indexer::SearchRequest& r, std::size_t page, const 
   return q;
 }
 
+indexer::SearchRequest with_query(indexer::SearchRequest r, const std::string& query) {
+  r.query = query;
+  return r;
+}
+
 // What the search did when every word as typed found less than a page, with the way back to the
 // strict search; and "did you mean" unless that is what was searched for.
 std::string correction_notice(const indexer::SearchResult& res, const indexer::SearchRequest& r,
@@ -133,26 +141,94 @@ std::string correction_notice(const indexer::SearchResult& res, const indexer::S
       << html_escape(search_url(exact, 1, sort)) << "\">" << html_escape(r.query) << "</a></p>";
   }
   if (res.suggestion && res.suggestion != res.showing_for)
-    o << "<p class=\"suggestion\">Có phải bạn muốn tìm: <a href=\"/search?q="
-      << url_encode(*res.suggestion) << "\">" << html_escape(*res.suggestion) << "</a>?</p>";
+    o << "<p class=\"suggestion\">Có phải bạn muốn tìm: <a href=\""
+      << html_escape(search_url(with_query(r, *res.suggestion), 1, sort)) << "\">"
+      << html_escape(*res.suggestion) << "</a>?</p>";
   return o.str();
 }
 
+// Links to follow a result list in a feed reader and to take it away as a spreadsheet.
+std::string follow_links(const std::string& feed, const std::string& csv) {
+  return "<p class=\"follow\"><a href=\"" + html_escape(feed) +
+         "\" type=\"application/atom+xml\">Theo dõi (Atom)</a> · <a href=\"" + html_escape(csv) +
+         "\" type=\"text/csv\" download>Tải bảng CSV</a></p>";
+}
+
+std::string facet_option(const char* param, const std::string& value, std::size_t count, bool on,
+                         bool label_types) {
+  std::ostringstream o;
+  o << "<label><input type=\"checkbox\" name=\"" << param << "\" value=\"" << html_escape(value)
+    << "\"" << (on ? " checked" : "") << "> "
+    << html_escape(label_types ? corpus::type_label(value) : std::string_view(value))
+    << " <span class=\"count\">" << count << "</span></label>";
+  return o.str();
+}
+
+// The 12 most frequent values, the rest under "Xem thêm"; a chosen value is always there,
+// checked, even when the search no longer finds it (count 0), so the form never drops it.
 std::string facet_box(const char* legend, const char* param, const indexer::FacetCounts& counts,
                       const std::vector<std::string>& selected, bool label_types = false) {
-  std::ostringstream o;
+  constexpr std::size_t kShown = 12;
+  auto chosen = [&](const std::string& v) {
+    return std::find(selected.begin(), selected.end(), v) != selected.end();
+  };
+  std::ostringstream o, more;
   o << "<fieldset class=\"facet\"><legend>" << legend << "</legend>";
-  if (counts.empty()) o << "<p class=\"muted\">Không có</p>";
-  std::size_t n = 0;
+  if (counts.empty() && selected.empty()) o << "<p class=\"muted\">Không có</p>";
+  for (const auto& v : selected)
+    if (std::none_of(counts.begin(), counts.end(), [&](const auto& c) { return c.first == v; }))
+      o << facet_option(param, v, 0, true, label_types);
+  std::size_t n = 0, hidden = 0;
   for (const auto& [value, count] : counts) {
-    if (++n > 12 && std::find(selected.begin(), selected.end(), value) == selected.end()) continue;
-    bool on = std::find(selected.begin(), selected.end(), value) != selected.end();
-    o << "<label><input type=\"checkbox\" name=\"" << param << "\" value=\"" << html_escape(value)
-      << "\"" << (on ? " checked" : "") << "> "
-      << html_escape(label_types ? corpus::type_label(value) : std::string_view(value))
-      << " <span class=\"count\">" << count << "</span></label>";
+    bool shown = ++n <= kShown || chosen(value);
+    (shown ? o : more) << facet_option(param, value, count, chosen(value), label_types);
+    hidden += shown ? 0 : 1;
   }
+  if (hidden > 0)
+    o << "<details class=\"more\"><summary>Xem thêm (" << hidden << ")</summary>" << more.str()
+      << "</details>";
   o << "</fieldset>";
+  return o.str();
+}
+
+// The filters in force, each removable, and "Xóa bộ lọc": shown whatever the results, so a
+// search that found nothing can always be widened again.
+std::string active_filters(const indexer::SearchRequest& r, const std::string& sort) {
+  std::vector<std::pair<std::string, indexer::SearchRequest>> chips;
+  auto each = [&](std::vector<std::string> indexer::SearchRequest::*field, const std::string& label,
+                  bool type_labels) {
+    for (std::size_t i = 0; i < (r.*field).size(); ++i) {
+      indexer::SearchRequest without = r;
+      (without.*field).erase((without.*field).begin() + static_cast<std::ptrdiff_t>(i));
+      const std::string& v = (r.*field)[i];
+      chips.push_back(
+          {label + ": " + std::string(type_labels ? corpus::type_label(v) : v), without});
+    }
+  };
+  each(&indexer::SearchRequest::provinces, "Tỉnh/thành", false);
+  each(&indexer::SearchRequest::cited_numbers, "Văn bản", false);
+  each(&indexer::SearchRequest::types, "Loại", true);
+  each(&indexer::SearchRequest::years, "Năm", false);
+  for (auto bound : {&indexer::SearchRequest::from, &indexer::SearchRequest::to}) {
+    if (!(r.*bound)) continue;
+    indexer::SearchRequest without = r;
+    (without.*bound).reset();
+    chips.push_back(
+        {std::string(bound == &indexer::SearchRequest::from ? "Từ ngày " : "Đến ngày ") +
+             date_vi(r.*bound),
+         without});
+  }
+  if (chips.empty()) return "";
+  std::ostringstream o;
+  o << "<ul class=\"chips\" aria-label=\"Bộ lọc đang dùng\">";
+  for (const auto& [label, without] : chips)
+    o << "<li><a href=\"" << html_escape(search_url(without, 1, sort)) << "\" aria-label=\"Bỏ "
+      << html_escape(label) << "\">" << html_escape(label)
+      << " <span aria-hidden=\"true\">×</span></a></li>";
+  indexer::SearchRequest none;
+  none.query = r.query;
+  o << "<li><a class=\"clear\" href=\"" << html_escape(search_url(none, 1, sort))
+    << "\">Xóa bộ lọc</a></li></ul>";
   return o.str();
 }
 
@@ -245,7 +321,8 @@ std::string render_search(const SearchPage& page) {
   const auto& r = page.request;
   const auto& res = page.result;
   std::ostringstream o;
-  std::string sort = r.sort == indexer::SortOrder::kDate ? "date" : "relevance";
+  // Browsing without words lists the newest first, and the sort box says so.
+  std::string sort = r.sort == indexer::SortOrder::kDate || r.query.empty() ? "date" : "relevance";
   o << "<div class=\"layout\"><form class=\"filters\" action=\"/search\" method=\"get\" "
        "aria-label=\"Bộ lọc\">"
     << "<input type=\"hidden\" name=\"q\" value=\"" << html_escape(r.query) << "\">"
@@ -280,10 +357,17 @@ std::string render_search(const SearchPage& page) {
     // Xapian estimates totals above the facet sample: say so ("Khoảng 3.000 kết quả").
     o << "<h1 class=\"count\">" << (res.total_exact ? "" : "Khoảng ") << "<span data-total=\""
       << res.total << "\">" << number_vi(res.total) << "</span> kết quả";
-    if (!r.query.empty()) o << " cho “" << html_escape(r.query) << "”";
-    o << "</h1>";
+    // A quoted phrase keeps its own quotes, not ours around them.
+    if (!r.query.empty())
+      o << " cho "
+        << (r.query.find('"') == std::string::npos ? "“" + html_escape(r.query) + "”"
+                                                   : html_escape(r.query));
+    o << "</h1>" << active_filters(r, sort);
+    const std::string params = search_url(r, 1, sort).substr(std::string("/search").size());
+    o << follow_links("/feed" + params, "/export.csv" + params);
     o << correction_notice(res, r, sort);
-    o << "<ol class=\"hits\" start=\"" << (page.page - 1) * page.size + 1 << "\">";
+    o << "<h2 class=\"visually-hidden\">Danh sách kết quả</h2><ol class=\"hits\" start=\""
+      << (page.page - 1) * page.size + 1 << "\">";
     for (const auto& h : res.hits) o << hit_html(h);
     o << "</ol>";
     std::size_t pages = (res.total + page.size - 1) / std::max<std::size_t>(1, page.size);
@@ -302,7 +386,8 @@ std::string render_search(const SearchPage& page) {
   o << "</section></div>";
   std::string title = r.query.empty() ? "Tra cứu văn bản chính sách" : r.query;
   return layout(title, "Tìm kiếm văn bản chỉ đạo, kết luận, nghị quyết và tin bài dẫn chiếu.",
-                o.str(), r.query);
+                o.str(), r.query, "website",
+                "/feed" + search_url(r, 1, sort).substr(std::string("/search").size()));
 }
 
 // A reader must know when the text is a machine's reading of a scan: check the original.
@@ -456,11 +541,13 @@ std::string render_cited_document(const indexer::CitedDocument& r,
       << province_year_svg(r.per_province_year, rows, columns,
                            "Các tỉnh/thành phố dẫn chiếu " + r.number + " theo năm")
       << "</div></section>";
-  o << "<section><h2>Các văn bản dẫn chiếu</h2><ol class=\"hits\">";
+  const std::string self = "/directive/" + url_encode(r.number);
+  o << "<section><h2>Các văn bản dẫn chiếu</h2>"
+    << follow_links(self + "/feed", self + "/export.csv") << "<ol class=\"hits\">";
   for (const auto& h : r.citing) o << hit_html(h);
   o << "</ol></section></article>";
   return layout(heading, r.subject.value_or("Văn bản " + r.number + " và các văn bản dẫn chiếu"),
-                o.str());
+                o.str(), "", "website", self + "/feed");
 }
 
 std::string render_error_page(int status, const std::string& message) {

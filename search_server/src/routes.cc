@@ -18,6 +18,8 @@ constexpr std::array kRoutes{
     Route{"/api/facets", "/api/facets", Match::kExact, true, true, &E::api_facets},
     Route{"/search", "/", Match::kExact, false, true, &E::page_search},
     Route{"/search", "/search", Match::kExact, false, true, &E::page_search},
+    Route{"/feed", "/feed", Match::kExact, false, true, &E::feed},
+    Route{"/export.csv", "/export.csv", Match::kExact, false, true, &E::export_csv},
     Route{"/d", "/d/", Match::kUnder, false, true, &E::page_document},
     Route{"/directive", "/directive/", Match::kUnder, false, true, &E::page_cited_document},
     // Originals can be 64 MB: never in the reply cache; their ETag is their SHA-256.

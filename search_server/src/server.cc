@@ -2,6 +2,8 @@
 // back, with its log line and metrics. Endpoints (endpoints.cc) hold no HTTP plumbing.
 #include "tracuu/server/server.h"
 
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeParser.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
@@ -79,6 +81,25 @@ Target parse_target(const std::string& uri) {
   return t;
 }
 
+// A reply with a Last-Modified no later than the client's If-Modified-Since (RFC 9110 13.1.3;
+// If-None-Match, when sent, decides alone). Feed readers poll this way.
+bool not_modified_since(const HTTPServerRequest& req, const Reply& r) {
+  if (req.has("If-None-Match") || !req.has("If-Modified-Since")) return false;
+  for (const auto& [name, value] : r.headers) {
+    if (name != "Last-Modified") continue;
+    try {
+      int tz = 0;
+      auto since = Poco::DateTimeParser::parse(Poco::DateTimeFormat::HTTP_FORMAT,
+                                               req.get("If-Modified-Since"), tz);
+      auto modified = Poco::DateTimeParser::parse(Poco::DateTimeFormat::HTTP_FORMAT, value, tz);
+      return modified <= since;
+    } catch (const Poco::Exception&) {  // an unreadable date: answer in full
+      return false;
+    }
+  }
+  return false;
+}
+
 // A request's reply: an entry shared with the cache, or one of its own.
 struct Answer {
   std::shared_ptr<const CachedReply> shared;
@@ -151,7 +172,7 @@ Answer SearchServer::Impl::answer(const HTTPServerRequest& req, Exchange& ex) {
   ex.route_name = ex.route->name;
   Answer a = cached_or_computed(ex, target, rest);
   const Reply& r = a.reply();
-  if (!r.etag.empty() && req.get("If-None-Match", "") == r.etag)
+  if ((!r.etag.empty() && req.get("If-None-Match", "") == r.etag) || not_modified_since(req, r))
     return Answer{nullptr, Reply{304, r.content_type, "", r.etag, r.cache_control, "", {}}};
   return a;
 }

@@ -66,6 +66,29 @@ TEST(PageLayout, JoinsWrappedLinesAndMendsHyphenatedWords) {
   EXPECT_EQ(paragraphs[1], "Đoạn sau bắt đầu sau một khoảng trống rõ ràng giữa hai đoạn văn bản.");
 }
 
+// A scan's title (trích yếu) and the body under it come from OCR as one block with the body's
+// line spacing, the title nearly as wide as the page and the body without a first-line indent:
+// the title must still be a paragraph of its own (it becomes the document's title).
+TEST(PageLayout, KeepsAWideCenteredTitleApartFromTheBodyBelowIt) {
+  std::vector<Word> words;
+  put(words, "KẾ HOẠCH", 290, 100);
+  put(words, "thực hiện Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư về dân vận", 93, 116,
+      552);
+  put(words, "Thực hiện Kết luận số 114-KL/TW của Ban Bí thư, Ban Thường vụ Tỉnh ủy ban hành", 85,
+      132, 560);
+  put(words, "Kế hoạch thực hiện như sau với đầy đủ các nội dung và phân công thật cụ thể", 85, 148,
+      560);
+  put(words, "cho từng cơ quan.", 85, 164);
+  auto paragraphs = paragraphs_of(lines_of(words));
+  EXPECT_EQ(
+      paragraphs,
+      (std::vector<std::string>{
+          "KẾ HOẠCH", "thực hiện Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư về dân vận",
+          "Thực hiện Kết luận số 114-KL/TW của Ban Bí thư, Ban Thường vụ Tỉnh ủy ban hành Kế "
+          "hoạch thực hiện như sau với đầy đủ các nội dung và phân công thật cụ thể cho từng "
+          "cơ quan."}));
+}
+
 TEST(PageLayout, KeepsAHyphenBeforeACapitalOrDigit) {
   std::vector<Word> words;
   put(words, "Thực hiện kế hoạch của Tỉnh ủy về công tác dân vận năm nay theo Kết luận 114-", 85,

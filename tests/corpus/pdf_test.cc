@@ -33,7 +33,6 @@ TEST(Pdf, TextLayerComesOutLikeTheTextVersionWithPagesAndNoFurniture) {
   auto pdf = extract_file(pdf_fixtures() / "ke-hoach-01.pdf", corpus::RawDocument::Format::kPdf);
   auto txt = text_version();
   expect_same_metadata(pdf, txt);
-  EXPECT_EQ(pdf.title, txt.title);
   EXPECT_EQ(pdf.header->subject, txt.header->subject);
   // Same paragraphs: the two-column header read column by column, wrapped lines joined, the
   // page numbers and the running footer ("... - trang 2") gone.

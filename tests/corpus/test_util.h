@@ -57,11 +57,11 @@ inline std::vector<std::string> citation_numbers(const corpus::Document& d) {
 }
 
 // A document read from another format (PDF, Word, a legacy encoding) must give the metadata its
-// plain-text twin gives: the official header, type, date, province and citations. (Titles are
-// compared by the callers whose formats keep them: an OCR'd subject runs into the next paragraph.)
+// plain-text twin gives: the title, the official header, type, date, province and citations.
 inline void expect_same_metadata(const corpus::Document& got, const corpus::Document& want) {
   ASSERT_TRUE(got.header.has_value()) << got.text.substr(0, 400);
   ASSERT_TRUE(want.header.has_value());
+  EXPECT_EQ(got.title, want.title);
   EXPECT_EQ(got.header->number, want.header->number);
   EXPECT_EQ(got.header->issuer, want.header->issuer);
   EXPECT_EQ(got.header->date, want.header->date);

@@ -122,6 +122,38 @@ await test("clicking a facet filters and the URL keeps the state", async () => {
   await axe("search page");
 });
 
+await test("typing a date applies it once, when the field is left", async () => {
+  await page.goto(`${base}/search?q=${encodeURIComponent("dân vận")}`);
+  const navigations = [];
+  page.on("framenavigated", (frame) => { if (frame === page.mainFrame()) navigations.push(frame.url()); });
+  await page.locator("input[name=from]").click();
+  await page.keyboard.type("01022019", { delay: 120 });  // day and month, then the year, as typed
+  check(navigations.length === 0, `searched while typing: ${navigations.join(", ")}`);
+  // Tab leaves the field (a first Tab may only move between its day, month and year parts).
+  const leaving = page.waitForURL(/from=2019-0[12]-0[12]/);
+  for (let i = 0; i < 3 && navigations.length === 0; i++) {
+    await page.keyboard.press("Tab");
+    await page.waitForTimeout(400);
+  }
+  await leaving;
+  check(navigations.length === 1, `searches: ${navigations.join(", ")}`);
+  check(!navigations[0].includes("from=0"), `a partial date was searched: ${navigations[0]}`);
+  page.removeAllListeners("framenavigated");
+});
+
+await test("with nothing found the filters stay visible and removable", async () => {
+  await page.goto(`${base}/search?q=${encodeURIComponent("dân vận")}&province=${encodeURIComponent("Lào Cai")}&year=1990`);
+  check((await hitCount()) === 0, "expected no results");
+  const chips = page.locator("ul.chips a");
+  check((await chips.count()) === 3, `chips: ${await chips.allTextContents()}`);
+  await Promise.all([page.waitForURL((u) => !u.searchParams.has("year")), page.locator("ul.chips a", { hasText: "1990" }).click()]);
+  check(new URL(page.url()).searchParams.get("province") === "Lào Cai", "removing the year dropped the province");
+  check((await hitCount()) > 0, "Lào Cai without the year finds nothing");
+  await Promise.all([page.waitForURL((u) => !u.searchParams.has("province")), page.locator("ul.chips a.clear").click()]);
+  check(new URL(page.url()).searchParams.get("q") === "dân vận", "Xóa bộ lọc lost the query");
+  await axe("search page with filters");
+});
+
 let docUrl = "";
 await test("open a document and follow a citation to its directive page", async () => {
   await page.goto(`${base}/search?directive=${encodeURIComponent("114-KL/TW")}&type=news`);

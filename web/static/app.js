@@ -15,8 +15,26 @@ document.addEventListener("keydown", (event) => {
 
 // Facet checkboxes, dates and sort apply at once; the URL always reflects the state.
 const filters = document.querySelector("form.filters");
+// A date applies when the user leaves its field or presses Enter, never while typing: the
+// browser reports "0002-01-01" as a valid value after the first digit of the year.
+const plausibleDate = (input) => input.value === "" || Number(input.value.slice(0, 4)) >= 1900;
 if (filters) {
-  filters.addEventListener("change", () => filters.requestSubmit());
+  filters.addEventListener("change", (event) => {
+    if (event.target.type !== "date") filters.requestSubmit();
+  });
+  for (const input of filters.querySelectorAll("input[type=date]")) {
+    const applied = input.value;
+    const apply = () => {
+      if (input.value !== applied && plausibleDate(input)) filters.requestSubmit();
+    };
+    input.addEventListener("blur", apply);
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        apply();
+      }
+    });
+  }
   const apply = filters.querySelector(".apply");
   if (apply) apply.classList.add("visually-hidden");
 }

@@ -12,7 +12,7 @@
 namespace tracuu::indexer {
 
 // Thrown for a request the user must fix (bad date or year, query too long...). `code` is a
-// stable machine code ("bad_date", "bad_year", "query_too_long", "bad_limit", "bad_query");
+// stable machine code ("bad_date", "bad_range" (from after to), "bad_year", "query_too_long", "bad_limit", "bad_query");
 // `param` names the request field at fault ("from", "to", "year", "query", "limit"), `value` the
 // offending value when there is one; what() is English for logs. Callers show users their own
 // message per code (the server keeps one table of Vietnamese messages).
