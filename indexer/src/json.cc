@@ -38,9 +38,14 @@ nlohmann::json to_json(const SearchResult& r) {
   for (const auto& h : r.hits) hits.push_back(to_json(h));
   nlohmann::json facets = nlohmann::json::object();
   for (const char* name : kFacetNames) facets[name] = facet_array(r, name);
-  return {
-      {"total", r.total}, {"total_exact", r.total_exact},   {"hits", hits},
-      {"facets", facets}, {"facets_exact", r.facets_exact}, {"suggestion", optional(r.suggestion)}};
+  return {{"total", r.total},
+          {"total_exact", r.total_exact},
+          {"hits", hits},
+          {"facets", facets},
+          {"facets_exact", r.facets_exact},
+          {"suggestion", optional(r.suggestion)},
+          {"relaxed", r.relaxed},
+          {"showing_for", optional(r.showing_for)}};
 }
 
 nlohmann::json to_json(const CitedDocument& d) {

@@ -2,12 +2,12 @@
 // words, then a dynamic program over the syllables that restores accents word by word.
 #include "reading.h"
 
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <cmath>
 #include <string_view>
 
+#include "corrections.h"
+#include "edit_distance.h"
 #include "schema.h"
 #include "tracuu/tokenizer/normalizer.h"
 #include "tracuu/tokenizer/tokenizer.h"
@@ -162,14 +162,6 @@ std::vector<std::string> context_alternatives(const Xapian::Database& db, const 
   return out;
 }
 
-// An accented word is known as it is typed; an accentless one also through its forms.
-bool known(const Xapian::Database& db, const std::string& word) {
-  std::string folded = tokenizer::fold(word);
-  return db.get_termfreq(word) > 0 ||
-         (folded == word &&
-          (db.get_termfreq(folded) > 0 || db.synonyms_begin(folded) != db.synonyms_end(folded)));
-}
-
 }  // namespace
 
 std::vector<std::string> restore_accents(
@@ -184,31 +176,19 @@ std::vector<std::string> best_reading(const Xapian::Database& db,
   std::vector<std::string> corrected;
   std::vector<std::vector<std::string>> alternatives(words.size());
   for (const auto& w : words) {
-    bool is_known = known(db, w);
-    std::string s = is_known ? "" : db.get_spelling_suggestion(w, 2);
-    if (!is_known && !corrected.empty())
-      alternatives[corrected.size()] = context_alternatives(db, corrected.back(), w);
-    corrected.push_back(s.empty() ? w : s);
+    auto& alts = alternatives[corrected.size()];
+    if (known(db, w)) {
+      corrected.push_back(w);
+      continue;
+    }
+    // Keyboard slips and spelling first, then syllables that follow the previous word in
+    // indexed words; a word nothing indexed is near stays as typed.
+    auto fixes = corrections(db, w);
+    if (!corrected.empty()) alts = context_alternatives(db, corrected.back(), w);
+    corrected.push_back(fixes.empty() ? w : fixes.front());
+    for (std::size_t k = 1; k < fixes.size(); ++k) alts.push_back(fixes[k]);
   }
   return restore_accents(db, corrected, alternatives);
-}
-
-std::size_t edit_distance(const std::string& a_utf8, const std::string& b_utf8) {
-  icu::UnicodeString a = icu::UnicodeString::fromUTF8(a_utf8);
-  icu::UnicodeString b = icu::UnicodeString::fromUTF8(b_utf8);
-  std::vector<std::size_t> row(static_cast<std::size_t>(b.length()) + 1);
-  for (std::size_t j = 0; j < row.size(); ++j) row[j] = j;
-  for (int i = 1; i <= a.length(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = static_cast<std::size_t>(i);
-    for (int j = 1; j <= b.length(); ++j) {
-      std::size_t up = row[static_cast<std::size_t>(j)];
-      row[static_cast<std::size_t>(j)] = std::min({up + 1, row[static_cast<std::size_t>(j) - 1] + 1,
-                                                   diagonal + (a[i - 1] == b[j - 1] ? 0u : 1u)});
-      diagonal = up;
-    }
-  }
-  return row.back();
 }
 
 std::string join_words(const std::vector<std::string>& words) {

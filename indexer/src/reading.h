@@ -28,9 +28,6 @@ std::vector<std::string> restore_accents(
 // words (W terms: "thanh_hóa", "sơn_la") rank first. nullopt when the reading has none.
 std::optional<Xapian::Query> reading_boost(const std::vector<std::string>& reading);
 
-// Edit distance of two short words, by UTF-16 unit (Vietnamese letters are one unit each).
-std::size_t edit_distance(const std::string& a_utf8, const std::string& b_utf8);
-
 // "dân vận": the words joined by single spaces.
 std::string join_words(const std::vector<std::string>& words);
 

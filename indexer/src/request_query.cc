@@ -4,6 +4,7 @@
 #include "filters.h"
 #include "query_parser.h"
 #include "reading.h"
+#include "relaxed_query.h"
 
 namespace tracuu::indexer {
 
@@ -12,12 +13,28 @@ RequestQuery request_query(const SearchRequest& req, const Xapian::Database& db)
   RequestQuery out;
   out.query = parsed.query;
   out.browse = parsed.empty;
+  out.reading = best_reading(db, parsed.words);
+  if (out.reading.size() == parsed.words.size()) {
+    std::string s = rewritten(parsed, out.reading);
+    if (s != parsed.input) out.suggestion = s;
+  }
+  std::optional<RelaxedQuery> relaxed;
+  if (!req.exact) relaxed = relaxed_query(parsed, out.reading, db);
+  auto boost = reading_boost(out.reading);
+  auto filters = filter_query(req, db);
+  // Ranked by the reading's words, then filtered: both passes alike.
+  auto finish = [&](Xapian::Query q) {
+    if (boost) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, *boost);
+    if (filters) q = Xapian::Query(Xapian::Query::OP_FILTER, q, *filters);
+    return q;
+  };
+  out.query = finish(out.query);
+  if (relaxed) {
+    out.relaxed = finish(relaxed->query);
+    out.relaxed_min_weight = relaxed->min_weight;
+    out.relaxed_text = rewritten(parsed, relaxed->searched);
+  }
   out.words = std::move(parsed.words);
-  out.reading = best_reading(db, out.words);
-  if (auto boost = reading_boost(out.reading))
-    out.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, out.query, *boost);
-  if (auto filters = filter_query(req, db))
-    out.query = Xapian::Query(Xapian::Query::OP_FILTER, out.query, *filters);
   return out;
 }
 

@@ -187,19 +187,20 @@ struct Searcher::Impl {
   }
 
   SearchResult search(const SearchRequest& req);
+  SearchResult run(const SearchRequest& req, const Xapian::Query& query, bool by_date,
+                   double min_weight, const std::vector<std::string>& words);
   std::vector<Hit> related(const corpus::Document& doc, std::size_t limit);
   std::optional<CitedDocument> cited_document(const std::string& number);
   std::vector<std::string> suggest(const std::string& prefix, std::size_t limit);
 };
 
-SearchResult Searcher::Impl::search(const SearchRequest& req) {
-  RequestQuery q = request_query(req, db);
-  if (std::getenv("TRACUU_EXPLAIN"))
-    std::fprintf(stderr, "%s\n", q.query.get_description().c_str());
+// One pass of a search: the page of hits and, when asked, the facets of its matches.
+SearchResult Searcher::Impl::run(const SearchRequest& req, const Xapian::Query& query, bool by_date,
+                                 double min_weight, const std::vector<std::string>& words) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(q.query);
-  if (req.sort == SortOrder::kDate || q.browse)
-    enquire.set_sort_by_value_then_relevance(schema::kDate, true);
+  enquire.set_query(query);
+  if (by_date) enquire.set_sort_by_value_then_relevance(schema::kDate, true);
+  if (min_weight > 0) enquire.set_cutoff(0, min_weight);
   FacetSpy spy(db, parts.size() <= 1);
   if (req.facets) enquire.add_matchspy(&spy);
   // Facets look at up to kSample candidates: exact below that, scaled estimates above.
@@ -210,7 +211,7 @@ SearchResult Searcher::Impl::search(const SearchRequest& req) {
   result.total = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   for (auto it = mset.begin(); it != mset.end(); ++it)
-    result.hits.push_back(make_hit(it.get_document(), it.get_weight(), q.words));
+    result.hits.push_back(make_hit(it.get_document(), it.get_weight(), words));
   if (req.facets) {
     result.facets_exact = result.total_exact && spy.seen() >= result.total;
     double scale = result.facets_exact || spy.seen() == 0
@@ -218,9 +219,30 @@ SearchResult Searcher::Impl::search(const SearchRequest& req) {
                        : static_cast<double>(result.total) / static_cast<double>(spy.seen());
     result.facets = spy.counts(scale);
   }
+  return result;
+}
+
+SearchResult Searcher::Impl::search(const SearchRequest& req) {
+  RequestQuery q = request_query(req, db);
+  if (std::getenv("TRACUU_EXPLAIN"))
+    std::fprintf(stderr, "%s\n", q.query.get_description().c_str());
+  const bool by_date = req.sort == SortOrder::kDate || q.browse;
+  SearchResult result = run(req, q.query, by_date, 0, q.words);
+  // Less than a page with every word as typed: the relaxed pass, corrections applied (strict
+  // matches hold every word, so they still come first).
+  constexpr std::size_t kPage = 10;
+  if (q.relaxed && result.total < kPage) {
+    std::vector<std::string> words = q.words;
+    words.insert(words.end(), q.reading.begin(), q.reading.end());
+    SearchResult relaxed = run(req, *q.relaxed, by_date, q.relaxed_min_weight, words);
+    if (relaxed.total > result.total) {
+      result = std::move(relaxed);
+      result.relaxed = true;
+      result.showing_for = q.relaxed_text;
+    }
+  }
   // "Did you mean": the best reading when it differs from what was typed.
-  if (!q.reading.empty() && join_words(q.reading) != join_words(q.words))
-    result.suggestion = join_words(q.reading);
+  if (!q.suggestion.empty()) result.suggestion = q.suggestion;
   return result;
 }
 

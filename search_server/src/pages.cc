@@ -120,12 +120,32 @@ std::string search_url(const indexer::SearchRequest& r, std::size_t page, const 
   if (r.to) q += "&to=" + url_encode(*r.to);
   if (sort != "relevance") q += "&sort=" + sort;
   if (page > 1) q += "&page=" + std::to_string(page);
+  if (r.exact) q += "&exact=1";
   return q;
 }
 
 indexer::SearchRequest with_query(indexer::SearchRequest r, const std::string& query) {
   r.query = query;
   return r;
+}
+
+// What the search did when every word as typed found less than a page, with the way back to the
+// strict search; and "did you mean" unless that is what was searched for.
+std::string correction_notice(const indexer::SearchResult& res, const indexer::SearchRequest& r,
+                              const std::string& sort) {
+  std::ostringstream o;
+  if (res.relaxed && res.showing_for) {
+    indexer::SearchRequest exact = r;
+    exact.exact = true;
+    o << "<p class=\"suggestion relaxed\">Hiển thị kết quả cho <b>" << html_escape(*res.showing_for)
+      << "</b> (không bắt buộc đủ mọi từ); tìm chính xác <a href=\""
+      << html_escape(search_url(exact, 1, sort)) << "\">" << html_escape(r.query) << "</a></p>";
+  }
+  if (res.suggestion && res.suggestion != res.showing_for)
+    o << "<p class=\"suggestion\">Có phải bạn muốn tìm: <a href=\""
+      << html_escape(search_url(with_query(r, *res.suggestion), 1, sort)) << "\">"
+      << html_escape(*res.suggestion) << "</a>?</p>";
+  return o.str();
 }
 
 // Links to follow a result list in a feed reader and to take it away as a spreadsheet.
@@ -346,10 +366,7 @@ std::string render_search(const SearchPage& page) {
     o << "</h1>" << active_filters(r, sort);
     const std::string params = search_url(r, 1, sort).substr(std::string("/search").size());
     o << follow_links("/feed" + params, "/export.csv" + params);
-    if (res.suggestion)
-      o << "<p class=\"suggestion\">Có phải bạn muốn tìm: <a href=\""
-        << html_escape(search_url(with_query(r, *res.suggestion), 1, sort)) << "\">"
-        << html_escape(*res.suggestion) << "</a>?</p>";
+    o << correction_notice(res, r, sort);
     o << "<h2 class=\"visually-hidden\">Danh sách kết quả</h2><ol class=\"hits\" start=\""
       << (page.page - 1) * page.size + 1 << "\">";
     for (const auto& h : res.hits) o << hit_html(h);

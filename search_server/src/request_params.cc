@@ -58,6 +58,9 @@ ParsedSearch parse_search(const Params& params) {
   if (sort != "relevance" && sort != "date")
     throw HttpError{400, "bad_sort", "Kiểu sắp xếp không hợp lệ (relevance hoặc date)."};
   r.sort = sort == "date" ? indexer::SortOrder::kDate : indexer::SortOrder::kRelevance;
+  // Every word as typed, no relaxed pass (the "tìm chính xác" link).
+  auto exact = one_of(params, "exact").value_or("0");
+  r.exact = exact == "1" || exact == "true";
   p.size = positive_int(one_of(params, "size"), 10, "size", kMaxPageSize);
   p.page = positive_int(one_of(params, "page"), 1, "page", 100000);
   r.limit = p.size;

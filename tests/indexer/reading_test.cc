@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "edit_distance.h"
 #include "small_index.h"
 
 using tracuu::indexer::best_reading;

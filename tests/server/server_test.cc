@@ -196,6 +196,22 @@ TEST_F(ServerTest, SuggestFacetsHealthAndMetricsAnswer) {
   EXPECT_NE(m.body.find("tracuu_index_documents"), std::string::npos);
 }
 
+TEST_F(ServerTest, ATypoIsSearchedAsCorrectedAndThePageSaysSo) {
+  auto j = get("/api/search?q=dan%20vaanj%20kheo").json();
+  EXPECT_TRUE(j["relaxed"].get<bool>());
+  EXPECT_EQ(j["showing_for"], "dân vận khéo");
+  EXPECT_GT(j["total"].get<int>(), 0);
+  auto exact = get("/api/search?q=dan%20vaanj%20kheo&exact=1").json();
+  EXPECT_EQ(exact["total"].get<int>(), 0) << "exact: the words as typed";
+  EXPECT_FALSE(exact["relaxed"].get<bool>());
+  EXPECT_TRUE(exact["showing_for"].is_null());
+  auto page = get("/search?q=dan%20vaanj%20kheo").body;
+  EXPECT_NE(page.find("Hiển thị kết quả cho <b>dân vận khéo</b>"), std::string::npos);
+  EXPECT_NE(page.find("tìm chính xác <a href=\"/search?q=dan%20vaanj%20kheo&amp;exact=1\""),
+            std::string::npos);
+  EXPECT_EQ(page.find("Có phải bạn muốn tìm"), std::string::npos) << "said once, not twice";
+}
+
 TEST_F(ServerTest, BadParametersAreJson400s) {
   expect_json_error(get("/api/search?from=2020-13-01"), 400);
   expect_json_error(get("/api/search?to=hom-qua"), 400);

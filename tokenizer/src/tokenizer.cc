@@ -3,6 +3,7 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -318,6 +319,10 @@ constexpr std::size_t kMaxWordSyllables = 4;
 
 struct Tokenizer::Impl {
   std::unordered_map<std::string, std::string> abbreviations;  // surface -> expansion
+  // The same table read accents and case aside, for queries: folded surface -> expansions, and
+  // folded expansion -> surface.
+  std::unordered_map<std::string, std::vector<std::string>> expansions_by_fold;
+  std::unordered_map<std::string, std::string> by_expansion;
   // Word scores keyed by the combined hash of their syllables' norms, so the segmenter looks
   // words up without building strings.
   Lexicon lexicon;
@@ -343,8 +348,13 @@ void Tokenizer::Impl::load_abbreviations(const std::string& path) {
     if (tab == std::string::npos) continue;
     auto rest = line.substr(tab + 1);
     auto tab2 = rest.find('\t');
-    abbreviations[normalize_keep_case(line.substr(0, tab))] =
-        normalize(tab2 == std::string::npos ? rest : rest.substr(0, tab2));
+    std::string surface = normalize_keep_case(line.substr(0, tab));
+    std::string expansion = normalize(tab2 == std::string::npos ? rest : rest.substr(0, tab2));
+    abbreviations[surface] = expansion;
+    auto& same_letters = expansions_by_fold[fold(surface)];
+    if (std::find(same_letters.begin(), same_letters.end(), expansion) == same_letters.end())
+      same_letters.push_back(expansion);
+    by_expansion.emplace(fold(expansion), surface);  // the first entry of a name wins
   }
 }
 
@@ -505,6 +515,16 @@ Tokenizer::Tokenizer(const std::string& data_dir) : impl_(std::make_unique<Impl>
 }
 
 Tokenizer::~Tokenizer() = default;
+
+std::vector<std::string> Tokenizer::expansions_of(std::string_view word) const {
+  auto it = impl_->expansions_by_fold.find(fold(word));
+  return it == impl_->expansions_by_fold.end() ? std::vector<std::string>{} : it->second;
+}
+
+std::string Tokenizer::abbreviation_for(std::string_view words) const {
+  auto it = impl_->by_expansion.find(fold(words));
+  return it == impl_->by_expansion.end() ? std::string() : it->second;
+}
 
 std::string default_data_dir() {
   const char* env = std::getenv("TRACUU_DATA_DIR");

@@ -39,6 +39,9 @@ struct SearchRequest {
   std::size_t offset = 0;
   std::size_t limit = 10;
   bool facets = true;
+  // Every word as typed, required: no relaxed pass when the strict one finds less than a page
+  // (the page's "tìm chính xác" link, `exact=1`).
+  bool exact = false;
 };
 
 }  // namespace tracuu::indexer

@@ -40,6 +40,11 @@ struct SearchResult {
   std::map<std::string, FacetCounts> facets;  // kFacetNames
   bool facets_exact = true;
   std::optional<std::string> suggestion;  // "did you mean"
+  // The strict search (every word as typed) found less than a page, so these results come from
+  // the relaxed one: each word may be its correction or missing, more words held ranking first.
+  // `showing_for` is the query it searched for ("Hiển thị kết quả cho ..."), corrections in place.
+  bool relaxed = false;
+  std::optional<std::string> showing_for;
 };
 
 // A cited document: a document number that documents cite, with what the archive knows of it

@@ -41,6 +41,14 @@ class Tokenizer {
   // Groups word tokens into Vietnamese words; other tokens become one-token words.
   std::vector<Word> segment(std::string_view text, const std::vector<Token>& tokens) const;
 
+  // The abbreviation table read any way ("ubnd", "hdnd", "HĐND"): the expansions (normalized,
+  // lower case) of the entries whose letters are `word`'s, accents and case aside. Empty for none.
+  std::vector<std::string> expansions_of(std::string_view word) const;
+
+  // The entry a spelled-out name stands for, accents and case aside: "uy ban nhan dan" -> "UBND";
+  // "" when the words are no entry's expansion.
+  std::string abbreviation_for(std::string_view words) const;
+
   // The `tracuu segment` line format: words' syllables joined by '_', everything else echoed.
   std::string segment_line(std::string_view line) const;
 
