@@ -79,7 +79,9 @@ inline std::string encode(const std::string& s) {
 // The ids of the hits of /api/search?q=...
 inline std::vector<std::string> hit_ids(std::uint16_t port, const std::string& q,
                                         const std::string& token = "") {
-  auto r = send(port, "GET", "/api/search?q=" + encode(q), token);
+  // Strict matching (exact=1): the forgiving pass would let a look-alike word ("cây" ~ "cháy")
+  // find a replaced document by its new text.
+  auto r = send(port, "GET", "/api/search?exact=1&q=" + encode(q), token);
   std::vector<std::string> ids;
   auto j = r.json();
   if (j.is_object() && j.contains("hits"))
