@@ -8,6 +8,7 @@
 #include <optional>
 #include <thread>
 
+#include "atom_feed.h"
 #include "http_error.h"
 #include "tracuu/indexer/index_writer.h"
 #include "upload.h"
@@ -50,14 +51,7 @@ indexer::IndexOptions write_options(bool keep_originals, Ingest::Errors& errors)
   return o;
 }
 
-std::string now_iso() {
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string now_iso() { return rfc3339(std::chrono::system_clock::now()); }
 
 }  // namespace
 
