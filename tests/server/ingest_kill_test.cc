@@ -164,9 +164,15 @@ TEST(IngestKill, KillDashNineMidUploadLeavesTheIndexWholeAndEveryAcknowledgedWri
     }
   }
   for (const auto& id : acknowledged) EXPECT_TRUE(present.count(id)) << id << " was acknowledged";
-  EXPECT_EQ(run(std::string(TRACUU_CLI_PATH) + " check --db " + db.string() +
-                " >/dev/null 2>&1; echo $?"),
-            "0\n");
+  // libxapian 1.4.22's Database::check trips ASan's new-delete-type-mismatch inside the library
+  // (tests/cli/check_test.cc): the sanitizer build runs check with that one report off.
+  std::string asan_off;
+#ifdef __SANITIZE_ADDRESS__
+  asan_off = "ASAN_OPTIONS=new_delete_type_mismatch=0 ";
+#endif
+  EXPECT_EQ(
+      run(asan_off + TRACUU_CLI_PATH + " check --db " + db.string() + " >/dev/null 2>&1; echo $?"),
+      "0\n");
 
   // A new server: the feed holds every acknowledged write, and writing goes on (no stale lock).
   Serve again = serve(db, dir / "serve2.err");
