@@ -16,14 +16,6 @@ namespace {
 // given back as soon as the reply is made.
 thread_local std::optional<SearcherPool::Lease> t_lease;
 
-indexer::SearchResult run_search(indexer::Searcher& s, const indexer::SearchRequest& r) {
-  try {
-    return s.search(r);
-  } catch (const indexer::QueryError& e) {
-    throw request_fault(e);
-  }
-}
-
 indexer::CitedDocument find_cited_document(indexer::Searcher& s, const std::string& number) {
   auto rec = s.cited_document(number);
   if (!rec)
@@ -49,6 +41,14 @@ std::string content_type_of(const std::filesystem::path& path) {
 }
 
 }  // namespace
+
+indexer::SearchResult run_search(indexer::Searcher& s, const indexer::SearchRequest& r) {
+  try {
+    return s.search(r);
+  } catch (const indexer::QueryError& e) {
+    throw request_fault(e);
+  }
+}
 
 Endpoints::Endpoints(SearcherPool& searchers, const Metrics& metrics, const ResponseCache* cache,
                      std::filesystem::path web_dir, Log& log)

@@ -16,6 +16,9 @@
 
 namespace tracuu::server {
 
+// Searches; a request the user must fix (QueryError) becomes its 400 HttpError.
+indexer::SearchResult run_search(indexer::Searcher& s, const indexer::SearchRequest& r);
+
 // What an endpoint is given of its request.
 struct Request {
   std::string_view rest;  // the path after the route's prefix ("" for exact routes)

@@ -17,14 +17,6 @@ namespace fs = std::filesystem;
 constexpr std::size_t kFeedEntries = 50;
 constexpr std::size_t kBatch = 1000;  // the most hits one search may ask for
 
-indexer::SearchResult search_or_400(indexer::Searcher& s, const indexer::SearchRequest& r) {
-  try {
-    return s.search(r);
-  } catch (const indexer::QueryError& e) {
-    throw request_fault(e);
-  }
-}
-
 // Every match, in the request's order, up to `cap`; `total` gets the number of matches.
 std::vector<indexer::Hit> all_hits(indexer::Searcher& s, indexer::SearchRequest r, std::size_t cap,
                                    std::size_t& total) {
@@ -34,7 +26,7 @@ std::vector<indexer::Hit> all_hits(indexer::Searcher& s, indexer::SearchRequest 
   total = 0;
   while (hits.size() < cap) {
     r.limit = std::min(kBatch, cap - hits.size());
-    auto page = search_or_400(s, r);
+    auto page = run_search(s, r);
     total = page.total;
     for (auto& h : page.hits) hits.push_back(std::move(h));
     if (page.hits.size() < r.limit) break;
@@ -105,7 +97,7 @@ Reply Endpoints::feed(const Request& r) {
   p.request.offset = 0;
   p.request.limit = kFeedEntries;
   p.request.facets = false;
-  auto result = search_or_400(searcher(), p.request);
+  auto result = run_search(searcher(), p.request);
   const std::string query = query_string(r.params);
   FeedHead head{
       "tracuu · " + (p.request.query.empty() ? std::string("văn bản mới") : p.request.query),
@@ -141,7 +133,7 @@ Reply Endpoints::cited_follow(const std::string& number, bool as_feed) {
   }
   citing.limit = kFeedEntries;
   citing.facets = false;
-  auto result = search_or_400(s, citing);
+  auto result = run_search(s, citing);
   const std::string path = "/directive/" + url_encode(rec->number);
   FeedHead head{"tracuu · văn bản dẫn chiếu " + rec->number, path + "/feed", path, {}};
   return feed_reply(head, result.hits, searchers_.db_path());
