@@ -16,6 +16,7 @@
 #include "citations.h"
 #include "gazetteer.h"
 #include "html_text.h"
+#include "lead_title.h"
 #include "pdf_text.h"
 #include "text_rules.h"
 #include "tracuu/corpus/document_types.h"
@@ -258,6 +259,21 @@ void add_places(Document& doc, const Gazetteer& gazetteer, const std::string& no
   }
 }
 
+// Some news dumps hold the lead where the headline belongs: it goes back into the body. Page dumps
+// often repeat the title as the first line of the body: that line goes.
+void settle_title(std::optional<std::string>& title, std::vector<Paragraph>& paragraphs,
+                  const std::optional<std::string>& url) {
+  if (!title) return;
+  bool repeated =
+      !paragraphs.empty() && tokenizer::fold(paragraphs.front().text) == tokenizer::fold(*title);
+  if (reads_as_lead(*title, url)) {
+    if (!repeated) paragraphs.insert(paragraphs.begin(), Paragraph(Paragraph::Kind::kBody, *title));
+    title = title_from_lead(*title);
+  } else if (repeated) {
+    paragraphs.erase(paragraphs.begin());
+  }
+}
+
 }  // namespace
 
 struct Extractor::Impl {
@@ -315,10 +331,7 @@ Document Extractor::extract(const RawDocument& raw) const {
     paragraphs.erase(paragraphs.begin());
   }
 
-  // Page dumps often repeat the title as the first line of the body.
-  if (title_hint && !paragraphs.empty() &&
-      tokenizer::fold(paragraphs.front().text) == tokenizer::fold(*title_hint))
-    paragraphs.erase(paragraphs.begin());
+  settle_title(title_hint, paragraphs, doc.url);
 
   CleanResult cleaned = clean_paragraphs(std::move(paragraphs));
   doc.paragraphs = std::move(cleaned.paragraphs);

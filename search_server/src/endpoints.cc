@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "disjunctive_facets.h"
 #include "http_error.h"
 #include "original_file.h"
 #include "pages.h"
@@ -117,6 +118,7 @@ Reply Endpoints::metrics(const Request&) {
 Reply Endpoints::api_search(const Request& r) {
   ParsedSearch p = parse_search(r.params);
   auto result = run_search(searcher(), p.request);
+  count_facets_disjunctively(searcher(), p.request, result);
   auto j = indexer::to_json(result);
   j["page"] = p.page;
   j["size"] = p.size;
@@ -193,6 +195,7 @@ Reply Endpoints::page_search(const Request& r) {
     page.page = p.page;
     page.size = p.size;
     page.result = run_search(searcher(), p.request);
+    count_facets_disjunctively(searcher(), p.request, page.result);
   } catch (const HttpError& e) {
     page.error = e.message;
     Reply reply = html_reply(render_search(page));

@@ -58,5 +58,34 @@ TEST_F(SearchPageFilters, HeadingAndSortSayWhatWasDone) {
   EXPECT_TRUE(has(home.body, "<option value=\"date\" selected>Mới nhất"));
 }
 
+// Checking a year keeps the other years choosable with the counts they would add, so 2019-2021
+// can be picked one after the other; other facets still count within the chosen years.
+TEST_F(SearchPageFilters, ChoosingAYearKeepsTheOtherYearsWithTheirCounts) {
+  auto port = start(options());
+  auto all = get(port, "/api/search?q=&size=1").json();
+  const auto& years = all["facets"]["year"];
+  ASSERT_GE(years.size(), 2u) << "the sample needs documents of two years";
+  std::string y1 = years[0][0], y2 = years[1][0];
+  std::size_t c1 = years[0][1], c2 = years[1][1];
+
+  auto one = get(port, "/api/search?q=&size=1&year=" + y1).json();
+  EXPECT_EQ(one["total"], c1);
+  nlohmann::json expected_years = years;
+  EXPECT_EQ(one["facets"]["year"], expected_years) << "the year facet ignores its own filter";
+  std::size_t type_sum = 0;
+  for (const auto& t : one["facets"]["type"]) type_sum += t[1].get<std::size_t>();
+  std::size_t all_type_sum = 0;
+  for (const auto& t : all["facets"]["type"]) all_type_sum += t[1].get<std::size_t>();
+  EXPECT_LT(type_sum, all_type_sum) << "the type facet counts within the chosen year";
+
+  auto both = get(port, "/api/search?q=&size=1&year=" + y1 + "&year=" + y2).json();
+  EXPECT_EQ(both["total"], c1 + c2);
+
+  Got page = get(port, "/search?q=&year=" + y1);
+  EXPECT_TRUE(has(page.body, "name=\"year\" value=\"" + y1 + "\" checked"));
+  EXPECT_TRUE(has(page.body, "name=\"year\" value=\"" + y2 + "\""))
+      << "the other year is still offered";
+}
+
 }  // namespace
 }  // namespace tracuu::test
