@@ -262,6 +262,7 @@ TextQuery text_query(const Item& item, const Xapian::Database& db, ParsedQuery& 
     if (t.type == tokenizer::TokenType::kPunct || t.type == tokenizer::TokenType::kSymbol) continue;
     if ((t.type == tokenizer::TokenType::kDocNum && !t.canonical.empty()) || numbers[i]) {
       tq.numbers.push_back(numbers[i] ? *numbers[i] : docnum_query(t.canonical));
+      if (!numbers[i]) out.numbers.push_back(t.canonical);
       phrase_ok = false;
       continue;
     }

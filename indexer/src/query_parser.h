@@ -16,11 +16,12 @@ struct QueryWord {
 };
 
 struct ParsedQuery {
-  Xapian::Query query;             // MatchAll when the text part is empty
-  bool empty = true;               // no text and no field terms
-  std::vector<std::string> words;  // normalized words, for snippets and suggestions
-  std::string input;               // the query normalized, case kept
-  std::vector<QueryWord> spans;    // where each of `words` is in `input`
+  Xapian::Query query;               // MatchAll when the text part is empty
+  bool empty = true;                 // no text and no field terms
+  std::vector<std::string> words;    // normalized words, for snippets and suggestions
+  std::vector<std::string> numbers;  // canonical document numbers typed, for snippets
+  std::string input;                 // the query normalized, case kept
+  std::vector<QueryWord> spans;      // where each of `words` is in `input`
   // The same query taken apart for the relaxed pass (relaxed_query.h): what every match still
   // needs (fields, phrases, document numbers, OR groups), the plain words by their index in
   // `words` with their strict query, and what no match may hold.

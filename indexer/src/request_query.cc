@@ -35,6 +35,7 @@ RequestQuery request_query(const SearchRequest& req, const Xapian::Database& db)
     out.relaxed_text = rewritten(parsed, relaxed->searched);
   }
   out.words = std::move(parsed.words);
+  out.words.insert(out.words.end(), parsed.numbers.begin(), parsed.numbers.end());
   return out;
 }
 

@@ -15,7 +15,7 @@ namespace tracuu::indexer {
 struct RequestQuery {
   Xapian::Query query;
   bool browse = true;                // no text and no field terms: newest first
-  std::vector<std::string> words;    // normalized query words, for snippets
+  std::vector<std::string> words;    // normalized query words and document numbers, for snippets
   std::vector<std::string> reading;  // their best reading (reading.h)
   // "Did you mean": the query as typed with the reading's words in place (operators and quotes
   // kept); empty when the reading changes nothing.

@@ -228,6 +228,7 @@ SearchResult Searcher::Impl::search(const SearchRequest& req) {
     std::fprintf(stderr, "%s\n", q.query.get_description().c_str());
   const bool by_date = req.sort == SortOrder::kDate || q.browse;
   SearchResult result = run(req, q.query, by_date, 0, q.words);
+  result.marked_words = q.words;
   // Less than a page with every word as typed: the relaxed pass, corrections applied (strict
   // matches hold every word, so they still come first).
   constexpr std::size_t kPage = 10;
@@ -237,6 +238,7 @@ SearchResult Searcher::Impl::search(const SearchRequest& req) {
     SearchResult relaxed = run(req, *q.relaxed, by_date, q.relaxed_min_weight, words);
     if (relaxed.total > result.total) {
       result = std::move(relaxed);
+      result.marked_words = std::move(words);
       result.relaxed = true;
       result.showing_for = q.relaxed_text;
     }

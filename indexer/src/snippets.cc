@@ -7,6 +7,7 @@
 #include <set>
 #include <string_view>
 
+#include "tracuu/indexer/highlight.h"
 #include "tracuu/indexer/html.h"
 #include "tracuu/tokenizer/normalizer.h"
 #include "tracuu/tokenizer/tokenizer.h"
@@ -37,6 +38,12 @@ std::size_t slice_end(std::string_view body, std::size_t offset, std::size_t siz
   return end;
 }
 
+// A document number in any variant ("114/KL-TW" for "114-KL/TW"): by its canonical form.
+bool is_wanted_number(const tokenizer::Token& t, const std::set<std::string>& wanted) {
+  return t.type == tokenizer::TokenType::kDocNum && !t.canonical.empty() &&
+         wanted.count(tokenizer::fold(t.canonical));
+}
+
 // The window of one slice with the most matches (the first such).
 Window best_in_slice(std::string_view slice, const std::set<std::string>& wanted) {
   Window w;
@@ -44,7 +51,7 @@ Window best_in_slice(std::string_view slice, const std::set<std::string>& wanted
   w.tokens = tokenizer::Tokenizer::shared().tokenize(slice);
   w.hits.resize(w.tokens.size());
   for (std::size_t i = 0; i < w.tokens.size(); ++i)
-    w.hits[i] = wanted.count(w.tokens[i].fold) ? 1 : 0;
+    w.hits[i] = wanted.count(w.tokens[i].fold) || is_wanted_number(w.tokens[i], wanted) ? 1 : 0;
   std::size_t score = 0;
   for (std::size_t i = 0; i < w.tokens.size(); ++i) {
     score += static_cast<std::size_t>(w.hits[i]);
@@ -72,28 +79,47 @@ Window best_window(std::string_view body, const std::set<std::string>& wanted) {
   return best;
 }
 
-std::string render(const Window& w, std::string_view body) {
-  std::size_t last = std::min(w.tokens.size(), w.first + kWindow) - 1;
-  std::size_t pos = w.tokens[w.first].start;
-  std::string out = (w.first > 0 || w.slice.data() != body.data()) ? "…" : "";
-  for (std::size_t i = w.first; i <= last; ++i) {
+// Tokens first..last of the window's slice, escaped, matches marked; `pos` moves past the last.
+std::string marked(const Window& w, std::size_t first, std::size_t last, std::size_t& pos) {
+  std::string out;
+  for (std::size_t i = first; i <= last; ++i) {
     out += html_escape(w.slice.substr(pos, w.tokens[i].start - pos));
     std::string_view t = w.tokens[i].text(w.slice);
     out += w.hits[i] ? "<mark>" + html_escape(t) + "</mark>" : html_escape(t);
     pos = w.tokens[i].end;
   }
+  return out;
+}
+
+std::string render(const Window& w, std::string_view body) {
+  std::size_t last = std::min(w.tokens.size(), w.first + kWindow) - 1;
+  std::size_t pos = w.tokens[w.first].start;
+  std::string out = (w.first > 0 || w.slice.data() != body.data()) ? "…" : "";
+  out += marked(w, w.first, last, pos);
   bool more =
       last + 1 < w.tokens.size() || w.slice.data() + w.slice.size() < body.data() + body.size();
   if (more) out += "…";
   return out;
 }
 
-}  // namespace
-
-std::string make_snippet(const std::string& text, const std::vector<std::string>& words) {
+std::set<std::string> folded(const std::vector<std::string>& words) {
   std::set<std::string> wanted;
   for (const auto& w : words) wanted.insert(tokenizer::fold(w));
-  Window best = best_window(text, wanted);
+  return wanted;
+}
+
+}  // namespace
+
+std::string highlight(const std::string& text, const std::vector<std::string>& words) {
+  Window w = best_in_slice(text, folded(words));
+  if (w.tokens.empty()) return html_escape(text);
+  std::size_t pos = 0;
+  std::string out = marked(w, 0, w.tokens.size() - 1, pos);
+  return out + html_escape(std::string_view(text).substr(pos));
+}
+
+std::string make_snippet(const std::string& text, const std::vector<std::string>& words) {
+  Window best = best_window(text, folded(words));
   if (best.tokens.empty()) return "";
   return render(best, text);
 }

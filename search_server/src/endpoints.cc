@@ -41,6 +41,37 @@ std::string content_type_of(const std::filesystem::path& path) {
                          : "application/octet-stream";
 }
 
+// The search a result link carries (pages.h, FromSearch): its marked words and the neighbouring
+// hits, from one search of the three places around this one. A link whose search no longer parses
+// (edited by hand, an older format) just opens the document.
+std::optional<FromSearch> from_search(indexer::Searcher& s, const Params& params) {
+  auto hit = one_of(params, "hit");
+  if (!hit) return std::nullopt;
+  FromSearch from;
+  indexer::SearchResult result;
+  try {
+    from.hit = std::stoul(*hit);
+    from.request = parse_search(params).request;
+    if (from.hit == 0 || from.hit > 100000) return std::nullopt;
+    auto around = from.request;
+    around.offset = from.hit >= 2 ? from.hit - 2 : 0;
+    around.limit = from.hit >= 2 ? 3 : 2;
+    around.facets = false;
+    result = s.search(around);
+  } catch (const std::logic_error&) {  // std::stoul's invalid_argument and out_of_range
+    return std::nullopt;
+  } catch (const HttpError&) {
+    return std::nullopt;
+  } catch (const indexer::QueryError&) {
+    return std::nullopt;
+  }
+  from.marked_words = result.marked_words;
+  std::size_t self = from.hit >= 2 ? 1 : 0;
+  if (self > 0 && !result.hits.empty()) from.previous_id = result.hits[0].id;
+  if (result.hits.size() > self + 1) from.next_id = result.hits[self + 1].id;
+  return from;
+}
+
 }  // namespace
 
 indexer::SearchResult run_search(indexer::Searcher& s, const indexer::SearchRequest& r) {
@@ -209,7 +240,8 @@ Reply Endpoints::page_document(const Request& r) {
   auto& s = searcher();
   auto doc = s.document(std::string(r.rest));
   if (!doc) throw HttpError{404, "not_found", "Không tìm thấy văn bản này."};
-  return revalidatable(html_reply(render_document(*doc, s.related(*doc, 8), "")));
+  return revalidatable(
+      html_reply(render_document(*doc, s.related(*doc, 8), "", from_search(s, r.params))));
 }
 
 Reply Endpoints::page_cited_document(const Request& r) {

@@ -10,6 +10,7 @@
 #include "original_link.h"
 #include "tracuu/corpus/document_types.h"
 #include "tracuu/corpus/provinces.h"
+#include "tracuu/indexer/highlight.h"
 
 namespace tracuu::server {
 namespace {
@@ -94,10 +95,22 @@ std::string cited_list(const corpus::Document& doc) {
   return o.str();
 }
 
-std::string hit_html(const indexer::Hit& h) {
+// A result's link: the document with the search that found it (see FromSearch).
+std::string document_link(const std::string& id, const std::string& search_params,
+                          std::size_t rank) {
+  return "/d/" + url_encode(id) + search_params + "&hit=" + std::to_string(rank);
+}
+
+// `rank` (from 1) when the hit is one of a search's results: its link then carries the search.
+std::string hit_html(const indexer::Hit& h, std::size_t rank = 0,
+                     const std::string& search_params = "") {
   std::ostringstream o;
-  o << "<li class=\"hit\"><h3><a href=\"/d/" << url_encode(h.id) << "\">" << html_escape(h.title)
-    << "</a></h3><p class=\"meta\"><span>" << hit_date_vi(h) << "</span>"
+  o << "<li class=\"hit\"";
+  if (rank) o << " id=\"hit-" << rank << "\"";
+  o << "><h3><a href=\""
+    << html_escape(rank ? document_link(h.id, search_params, rank) : "/d/" + url_encode(h.id))
+    << "\">" << html_escape(h.title) << "</a></h3><p class=\"meta\"><span>" << hit_date_vi(h)
+    << "</span>"
     << "<span class=\"badge type\">" << html_escape(corpus::type_label(h.type)) << "</span>";
   if (h.primary_province)
     o << "<span class=\"badge place\">" << html_escape(*h.primary_province) << "</span>";
@@ -369,7 +382,8 @@ std::string render_search(const SearchPage& page) {
     o << correction_notice(res, r, sort);
     o << "<h2 class=\"visually-hidden\">Danh sách kết quả</h2><ol class=\"hits\" start=\""
       << (page.page - 1) * page.size + 1 << "\">";
-    for (const auto& h : res.hits) o << hit_html(h);
+    std::size_t rank = (page.page - 1) * page.size;
+    for (const auto& h : res.hits) o << hit_html(h, ++rank, params);
     o << "</ol>";
     std::size_t pages = (res.total + page.size - 1) / std::max<std::size_t>(1, page.size);
     if (pages > 1) {
@@ -417,13 +431,9 @@ std::string page_link(const std::string& id, int page) {
 
 }  // namespace
 
-std::string render_document(const corpus::Document& doc, const std::vector<indexer::Hit>& related,
-                            const std::string& base_url) {
+// The text, one permalinked paragraph each; the words of the search it was opened from marked.
+std::string paragraphs_html(const corpus::Document& doc, const std::vector<std::string>* marked) {
   std::ostringstream o;
-  std::string permalink = base_url + "/d/" + url_encode(doc.id);
-  o << "<article class=\"document\" data-permalink=\"" << html_escape(permalink)
-    << "\" data-title=\"" << html_escape(doc.title) << "\"><h1>" << html_escape(doc.title)
-    << "</h1>" << ocr_badge(doc) << "<div class=\"doc-layout\"><div class=\"text\">";
   std::size_t n = 0;
   const bool paged = original_has_pages(doc);
   for (const auto& p : doc.paragraphs) {
@@ -433,11 +443,49 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
                                                                     : "para";
     o << "<p id=\"p" << n << "\" class=\"" << cls << "\"";
     if (p.page) o << " data-page=\"" << *p.page << "\"";
-    o << ">" << html_escape(p.text) << " <a class=\"anchor\" href=\"#p" << n
-      << "\" aria-label=\"Liên kết đến đoạn " << n << "\">¶</a>";
+    o << ">" << (marked ? indexer::highlight(p.text, *marked) : html_escape(p.text))
+      << " <a class=\"anchor\" href=\"#p" << n << "\" aria-label=\"Liên kết đến đoạn " << n
+      << "\">¶</a>";
     if (p.page && paged) o << page_link(doc.id, *p.page);
     o << "</p>";
   }
+  return o.str();
+}
+
+// Back to the results (at this hit) and on to the previous and next ones.
+std::string search_navigation(const FromSearch& from) {
+  const auto& r = from.request;
+  std::string sort = r.sort == indexer::SortOrder::kDate || r.query.empty() ? "date" : "relevance";
+  const std::size_t page_size = 10;
+  std::string params = search_url(r, 1, sort).substr(std::string("/search").size());
+  std::ostringstream o;
+  o << "<nav class=\"from-search\" aria-label=\"Kết quả tìm kiếm\">";
+  if (from.previous_id)
+    o << "<a rel=\"prev\" href=\""
+      << html_escape(document_link(*from.previous_id, params, from.hit - 1))
+      << "\">‹ Kết quả trước</a>";
+  o << "<a class=\"back\" href=\""
+    << html_escape(search_url(r, (from.hit - 1) / page_size + 1, sort) + "#hit-" +
+                   std::to_string(from.hit))
+    << "\">Quay lại kết quả tìm kiếm" << (r.query.empty() ? "" : " “" + html_escape(r.query) + "”")
+    << " (kết quả " << from.hit << ")</a>";
+  if (from.next_id)
+    o << "<a rel=\"next\" href=\""
+      << html_escape(document_link(*from.next_id, params, from.hit + 1))
+      << "\">Kết quả tiếp theo ›</a>";
+  o << "</nav>";
+  return o.str();
+}
+
+std::string render_document(const corpus::Document& doc, const std::vector<indexer::Hit>& related,
+                            const std::string& base_url, const std::optional<FromSearch>& from) {
+  std::ostringstream o;
+  std::string permalink = base_url + "/d/" + url_encode(doc.id);
+  o << "<article class=\"document\" data-permalink=\"" << html_escape(permalink)
+    << "\" data-title=\"" << html_escape(doc.title) << "\"><h1>" << html_escape(doc.title)
+    << "</h1>" << ocr_badge(doc) << (from ? search_navigation(*from) : "")
+    << "<div class=\"doc-layout\"><div class=\"text\">";
+  o << paragraphs_html(doc, from ? &from->marked_words : nullptr);
   o << "</div><aside class=\"panel\" aria-label=\"Thông tin văn bản\"><h2>Thông tin</h2><dl>"
     << "<dt>Ngày</dt><dd>" << date_vi(doc.date ? doc.date : doc.date_estimated)
     << (doc.date             ? ""

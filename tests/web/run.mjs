@@ -171,6 +171,23 @@ await test("open a document and follow a citation to its directive page", async 
   await axe("directive page");
 });
 
+await test("a result opens at its first marked word and leads on to the next", async () => {
+  await page.goto(`${base}/search?q=${encodeURIComponent("dân vận khéo")}`);
+  const second = await page.locator("#hit-2 h3 a").getAttribute("href");
+  await Promise.all([page.waitForURL(/hit=1/), page.locator("#hit-1 h3 a").click()]);
+  const mark = page.locator(".text mark").first();
+  check((await mark.count()) > 0, "nothing of the search is marked");
+  await page.waitForFunction(() => {
+    const r = document.querySelector(".text mark").getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  }, null, { timeout: 3000 });
+  await axe("document page opened from a search");
+  await Promise.all([page.waitForURL(/hit=2/), page.locator("nav.from-search a[rel=next]").click()]);
+  check(page.url().endsWith(second), `next went to ${page.url()}, the second result is ${second}`);
+  await Promise.all([page.waitForURL(/\/search\?/), page.locator("nav.from-search a.back").click()]);
+  check(new URL(page.url()).hash === "#hit-2", `back to ${page.url()}`);
+});
+
 await test("a paragraph permalink loads, and copy link gives it", async () => {
   await page.goto(`${docUrl}#p2`);
   check(await page.evaluate(() => document.querySelector(":target")?.id === "p2"), "#p2 is not the target");

@@ -109,3 +109,10 @@ if (article) {
     }
   });
 }
+
+// Opened from a search result: the first marked word is brought into view (unless the link
+// targets a paragraph).
+if (article && !location.hash && new URLSearchParams(location.search).has("hit")) {
+  const first = article.querySelector(".text mark");
+  if (first) first.scrollIntoView({ block: "center" });
+}

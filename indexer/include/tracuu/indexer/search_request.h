@@ -12,10 +12,11 @@
 namespace tracuu::indexer {
 
 // Thrown for a request the user must fix (bad date or year, query too long...). `code` is a
-// stable machine code ("bad_date", "bad_range" (from after to), "bad_year", "query_too_long", "bad_limit", "bad_query");
-// `param` names the request field at fault ("from", "to", "year", "query", "limit"), `value` the
-// offending value when there is one; what() is English for logs. Callers show users their own
-// message per code (the server keeps one table of Vietnamese messages).
+// stable machine code ("bad_date", "bad_range" (from after to), "bad_year", "query_too_long",
+// "bad_limit", "bad_query"); `param` names the request field at fault ("from", "to", "year",
+// "query", "limit"), `value` the offending value when there is one; what() is English for logs.
+// Callers show users their own message per code (the server keeps one table of Vietnamese
+// messages).
 struct QueryError : std::runtime_error {
   std::string code;
   std::string param;

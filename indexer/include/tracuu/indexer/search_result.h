@@ -45,6 +45,9 @@ struct SearchResult {
   // `showing_for` is the query it searched for ("Hiển thị kết quả cho ..."), corrections in place.
   bool relaxed = false;
   std::optional<std::string> showing_for;
+  // What the snippets mark (the query's words, their best reading, document numbers): for
+  // highlight() on the document page a result leads to.
+  std::vector<std::string> marked_words;
 };
 
 // A cited document: a document number that documents cite, with what the archive knows of it
