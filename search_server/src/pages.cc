@@ -274,45 +274,58 @@ std::string bar_chart_svg(const std::vector<std::pair<std::string, std::size_t>>
   return o.str();
 }
 
+std::size_t cell_count(const std::map<std::string, std::map<std::string, std::size_t>>& cells,
+                       const std::string& province, const std::string& year) {
+  auto row = cells.find(province);
+  if (row == cells.end()) return 0;
+  auto cell = row->second.find(year);
+  return cell == row->second.end() ? 0 : cell->second;
+}
+
 // Which province cited it in which year: a row per province (most citing first), a column per
-// year, a dot sized by the number of documents. Answers "which provinces reported on it, when".
-std::string province_year_svg(
+// year, a dot sized by the number of documents, linking to them. Answers "which provinces reported
+// on it, when". A table, not a drawing: on a phone the years scroll while the province names stay
+// (a sticky first column), and a screen reader reads it cell by cell.
+std::string province_year_table(
     const std::map<std::string, std::map<std::string, std::size_t>>& cells,
     const std::vector<std::string>& provinces, const std::vector<std::string>& years,
-    const std::string& title) {
+    const std::string& number, const std::string& title) {
   if (provinces.empty() || years.empty()) return "";
   std::size_t max = 1;
   for (const auto& [p, ys] : cells)
     for (const auto& [y, n] : ys) max = std::max(max, n);
-  const int label_w = 130, col_w = 44, row_h = 26, top = 26;
-  int width = label_w + static_cast<int>(years.size()) * col_w + 10;
-  int height = top + static_cast<int>(provinces.size()) * row_h + 8;
   std::ostringstream o;
-  o << "<svg class=\"chart matrix\" role=\"img\" viewBox=\"0 0 " << width << " " << height
-    << "\" width=\"" << width << "\" aria-label=\"" << html_escape(title) << "\"><title>"
-    << html_escape(title) << "</title>";
-  for (std::size_t c = 0; c < years.size(); ++c)
-    o << "<text class=\"l\" x=\"" << label_w + static_cast<int>(c) * col_w + col_w / 2
-      << "\" y=\"16\">" << html_escape(years[c]) << "</text>";
-  for (std::size_t r = 0; r < provinces.size(); ++r) {
-    int y = top + static_cast<int>(r) * row_h + row_h / 2;
-    o << "<text class=\"p\" x=\"" << label_w - 8 << "\" y=\"" << y + 4 << "\">"
-      << html_escape(provinces[r]) << "</text><line x1=\"" << label_w << "\" x2=\"" << width - 10
-      << "\" y1=\"" << y << "\" y2=\"" << y << "\"/>";
-    auto row = cells.find(provinces[r]);
-    if (row == cells.end()) continue;
-    for (std::size_t c = 0; c < years.size(); ++c) {
-      auto cell = row->second.find(years[c]);
-      if (cell == row->second.end()) continue;
-      double radius =
-          3.5 + 7.5 * std::sqrt(static_cast<double>(cell->second) / static_cast<double>(max));
-      o << "<circle cx=\"" << label_w + static_cast<int>(c) * col_w + col_w / 2 << "\" cy=\"" << y
-        << "\" r=\"" << radius << "\"><title>" << html_escape(provinces[r]) << ", " << years[c]
-        << ": " << cell->second << " văn bản</title></circle>";
+  o << "<table class=\"matrix\"><caption class=\"visually-hidden\">" << html_escape(title)
+    << "</caption><thead><tr><th scope=\"col\">Tỉnh/thành phố</th>";
+  for (const auto& y : years) o << "<th scope=\"col\">" << html_escape(y) << "</th>";
+  o << "</tr></thead><tbody>";
+  for (const auto& province : provinces) {
+    o << "<tr><th scope=\"row\">" << html_escape(province) << "</th>";
+    for (const auto& y : years) {
+      o << "<td>";
+      if (std::size_t n = cell_count(cells, province, y)) {
+        int size =
+            7 + static_cast<int>(15 * std::sqrt(static_cast<double>(n) / static_cast<double>(max)));
+        o << "<a class=\"dot\" style=\"width:" << size << "px;height:" << size
+          << "px\" href=\"/search?directive=" << url_encode(number)
+          << "&amp;province=" << url_encode(province) << "&amp;year=" << url_encode(y)
+          << "\" title=\"" << html_escape(province) << ", " << html_escape(y) << ": " << n
+          << " văn bản\"><span class=\"visually-hidden\">" << html_escape(province) << ", "
+          << html_escape(y) << ": " << n << " văn bản</span></a>";
+      }
+      o << "</td>";
     }
+    o << "</tr>";
   }
-  o << "</svg>";
+  o << "</tbody></table>";
   return o.str();
+}
+
+// " (2)" with two filters in force: the phone's link to the filters says they are there.
+std::string active_count(const indexer::SearchRequest& r) {
+  std::size_t n = r.provinces.size() + r.cited_numbers.size() + r.types.size() + r.years.size() +
+                  (r.from ? 1 : 0) + (r.to ? 1 : 0);
+  return n ? " (" + std::to_string(n) + ")" : "";
 }
 
 }  // namespace
@@ -337,8 +350,9 @@ std::string render_search(const SearchPage& page) {
   std::ostringstream o;
   // Browsing without words lists the newest first, and the sort box says so.
   std::string sort = r.sort == indexer::SortOrder::kDate || r.query.empty() ? "date" : "relevance";
-  o << "<div class=\"layout\"><form class=\"filters\" action=\"/search\" method=\"get\" "
-       "aria-label=\"Bộ lọc\">"
+  o << "<div class=\"layout\"><form class=\"filters\" id=\"bo-loc\" action=\"/search\" "
+       "method=\"get\" aria-label=\"Bộ lọc\">"
+    << "<a class=\"skip-filters\" href=\"#ket-qua\">Bỏ qua bộ lọc, đến kết quả</a>"
     << "<input type=\"hidden\" name=\"q\" value=\"" << html_escape(r.query) << "\">"
     << "<h2 class=\"visually-hidden\">Bộ lọc</h2>";
   auto facet = [&](const char* name) -> const indexer::FacetCounts& {
@@ -364,7 +378,8 @@ std::string render_search(const SearchPage& page) {
     << (sort == "relevance" ? " selected" : "") << ">Liên quan nhất</option><option value=\"date\""
     << (sort == "date" ? " selected" : "") << ">Mới nhất</option></select></fieldset>"
     << "<button type=\"submit\" class=\"apply\">Áp dụng bộ lọc</button></form>";
-  o << "<section class=\"results\" aria-live=\"polite\">";
+  o << "<section class=\"results\" id=\"ket-qua\" aria-live=\"polite\">"
+    << "<a class=\"to-filters\" href=\"#bo-loc\">Bộ lọc" << active_count(r) << "</a>";
   if (!page.error.empty()) {
     o << "<p class=\"error\" role=\"alert\">" << html_escape(page.error) << "</p>";
   } else {
@@ -607,9 +622,10 @@ std::string render_cited_document(const indexer::CitedDocument& r,
     if (r.per_province_year.count(name) && rows.size() < 30) rows.push_back(name);
   for (const auto& [year, count] : years) columns.push_back(year);
   if (!rows.empty())
-    o << "<section><h2>Tỉnh nào, năm nào</h2><div class=\"scroll\" tabindex=\"0\">"
-      << province_year_svg(r.per_province_year, rows, columns,
-                           "Các tỉnh/thành phố dẫn chiếu " + r.number + " theo năm")
+    o << "<section><h2>Tỉnh nào, năm nào</h2><div class=\"scroll matrix-scroll\" tabindex=\"0\" "
+         "role=\"region\" aria-label=\"Bảng tỉnh theo năm\">"
+      << province_year_table(r.per_province_year, rows, columns, r.number,
+                             "Các tỉnh/thành phố dẫn chiếu " + r.number + " theo năm")
       << "</div></section>";
   const std::string self = "/directive/" + url_encode(r.number);
   o << "<section><h2>Các văn bản dẫn chiếu</h2>"

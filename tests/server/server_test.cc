@@ -174,7 +174,7 @@ TEST_F(ServerTest, DirectivesAcceptAnyVariantAndCountPerYearAndProvince) {
   }
   auto page = get("/directive/114%2FKL-TW");
   EXPECT_NE(page.body.find("Tỉnh nào, năm nào"), std::string::npos);
-  EXPECT_NE(page.body.find("<circle"), std::string::npos) << "the province x year dots";
+  EXPECT_NE(page.body.find("<a class=\"dot\""), std::string::npos) << "the province x year dots";
   EXPECT_TRUE(j["text"].is_string()) << "the sample archives the text itself";
   expect_json_error(get("/api/directives/999-XX%2FTW"), 404);
 }

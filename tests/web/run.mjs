@@ -165,7 +165,7 @@ await test("open a document and follow a citation to its directive page", async 
   await Promise.all([page.waitForURL(/\/directive\//), page.locator(".citations a.cite").first().click()]);
   check((await page.locator("svg.chart rect").count()) > 1, "no timeline bars");
   check((await page.locator(".bars li").count()) > 1, "no province breakdown");
-  check((await page.locator("svg.matrix circle").count()) > 1, "no province x year dots");
+  check((await page.locator("table.matrix a.dot").count()) > 1, "no province x year dots");
   check((await page.locator("h1").textContent()).includes("114-KL/TW"), "wrong directive");
   await page.screenshot({ path: join(out, "directive.png"), fullPage: true });
   await axe("directive page");
@@ -237,6 +237,46 @@ await test("phone width: no horizontal scrolling", async () => {
   }
   await page.goto(`${base}/search?q=dan+van`);
   await page.screenshot({ path: join(out, "search-phone.png"), fullPage: true });
+});
+
+await test("phone width: filters one tap away, the matrix shows the newest year beside the names", async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${base}/search?q=dan+van&province=${encodeURIComponent("Lào Cai")}`);
+  const toFilters = page.locator("a.to-filters");
+  check(await toFilters.isVisible(), "no link to the filters at the top of the results");
+  check((await toFilters.textContent()).includes("(1)"), `the link does not count the filter: ${await toFilters.textContent()}`);
+  const top = await toFilters.evaluate((el) => el.getBoundingClientRect().top);
+  check(top < 844, `the filters link is ${top}px down`);
+  await toFilters.click();
+  await page.waitForFunction(() => document.getElementById("bo-loc").getBoundingClientRect().top < window.innerHeight);
+  await page.goto(`${base}/directive/114-KL%2FTW`);
+  const lastYear = page.locator("table.matrix thead th").last();
+  await lastYear.scrollIntoViewIfNeeded();
+  const seen = await page.evaluate(() => {
+    const cols = document.querySelectorAll("table.matrix thead th");
+    const last = cols[cols.length - 1].getBoundingClientRect();
+    const name = document.querySelector("table.matrix th[scope=row]").getBoundingClientRect();
+    return { lastRight: last.right, nameLeft: name.left, nameRight: name.right, width: window.innerWidth };
+  });
+  check(seen.lastRight <= seen.width + 1, `the newest year is off-screen: ${JSON.stringify(seen)}`);
+  check(seen.nameLeft >= 0 && seen.nameRight <= seen.width, `province names scrolled away: ${JSON.stringify(seen)}`);
+  await page.screenshot({ path: join(out, "directive-phone.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+await test("keyboard: the first result is a few Tab presses away", async () => {
+  await page.goto(`${base}/search?q=dan+van`);
+  const first = await page.locator("#hit-1 h3 a").getAttribute("href");
+  let presses = 0;
+  for (; presses < 20; ++presses) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement.getAttribute("href"));
+    if (focused === "#ket-qua") {
+      await page.keyboard.press("Enter");
+    }
+    if (focused === first) break;
+  }
+  check(presses < 15, `${presses + 1} Tab presses to the first result`);
 });
 
 await test("no console errors on any page", async () => {

@@ -116,3 +116,9 @@ if (article && !location.hash && new URLSearchParams(location.search).has("hit")
   const first = article.querySelector(".text mark");
   if (first) first.scrollIntoView({ block: "center" });
 }
+
+// The province x year table opens at its newest years when it is wider than the screen; the
+// province names stay in view (a sticky column).
+for (const scroller of document.querySelectorAll(".matrix-scroll")) {
+  scroller.scrollLeft = scroller.scrollWidth;
+}
