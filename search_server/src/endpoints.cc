@@ -200,10 +200,18 @@ Reply Endpoints::api_suggest(const Request& r) {
                    {"completions", q.empty() ? std::vector<std::string>{} : s.suggest(q, 8)}};
   indexer::SearchRequest request;
   request.query = q;
-  request.limit = 0;
+  request.limit = 5;
   request.facets = false;
   auto res = q.empty() ? indexer::SearchResult{} : run_search(s, request);
   j["suggestion"] = res.suggestion ? nlohmann::json(*res.suggestion) : nlohmann::json(nullptr);
+  // The box's drop-down opens these directly (web/static/suggest.js).
+  nlohmann::json documents = nlohmann::json::array();
+  for (const auto& h : res.hits)
+    documents.push_back({{"id", h.id},
+                         {"title", h.title},
+                         {"date", h.date ? nlohmann::json(*h.date) : nlohmann::json(nullptr)},
+                         {"url", "/d/" + url_encode(h.id)}});
+  j["documents"] = documents;
   return json_reply(j);
 }
 

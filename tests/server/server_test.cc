@@ -182,6 +182,10 @@ TEST_F(ServerTest, DirectivesAcceptAnyVariantAndCountPerYearAndProvince) {
 TEST_F(ServerTest, SuggestFacetsHealthAndMetricsAnswer) {
   auto s = get("/api/suggest?q=114").json();
   EXPECT_FALSE(s["completions"].empty());
+  // The box's drop-down opens the best matches directly.
+  ASSERT_FALSE(s["documents"].empty());
+  EXPECT_EQ(s["documents"][0]["url"], "/d/" + s["documents"][0]["id"].get<std::string>());
+  EXPECT_FALSE(s["documents"][0]["title"].get<std::string>().empty());
   EXPECT_EQ(get("/api/suggest?q=dan%20van%20kheo").json()["suggestion"], "dân vận khéo");
   auto f = get("/api/facets").json();
   EXPECT_FALSE(f["province"].empty());

@@ -188,6 +188,25 @@ await test("a result opens at its first marked word and leads on to the next", a
   check(new URL(page.url()).hash === "#hit-2", `back to ${page.url()}`);
 });
 
+await test("typing in the box offers document numbers and documents", async () => {
+  await page.goto(`${base}/`);
+  await page.locator("#q").pressSequentially("114-KL", { delay: 60 });
+  await page.locator("#goi-y li").first().waitFor({ timeout: 5000 });
+  const texts = await page.locator("#goi-y li").allTextContents();
+  check(texts.some((t) => t.startsWith("114-KL/TW")), `offered: ${texts.join(" | ")}`);
+  check((await page.locator("#q").getAttribute("aria-expanded")) === "true", "the combobox does not say it is open");
+  await axe("search box with its suggestions open");
+  await page.keyboard.press("ArrowDown");
+  await Promise.all([page.waitForURL(/\/directive\//), page.keyboard.press("Enter")]);
+  check(decodeURIComponent(page.url()).includes("114-KL/TW"), `went to ${page.url()}`);
+  await page.goto(`${base}/`);
+  await page.locator("#q").pressSequentially("dân vận khéo", { delay: 40 });
+  const doc = page.locator("#goi-y li[data-href^='/d/']").first();
+  await doc.waitFor({ timeout: 5000 });
+  await Promise.all([page.waitForURL(/\/d\//), doc.click()]);
+  check((await page.locator("article.document h1").count()) === 1, "the document did not open");
+});
+
 await test("a paragraph permalink loads, and copy link gives it", async () => {
   await page.goto(`${docUrl}#p2`);
   check(await page.evaluate(() => document.querySelector(":target")?.id === "p2"), "#p2 is not the target");

@@ -1,6 +1,8 @@
 // Progressive enhancement of the server-rendered pages: keyboard focus, live filters,
 // permalink copying. Every page works without this file.
 
+import "./suggest.js";
+
 const search = document.getElementById("q");
 
 // "/" focuses the search box, as on most search sites.
