@@ -12,6 +12,7 @@
 
 #include "regex.h"
 #include "text_rules.h"
+#include "tracuu/corpus/citation_relation.h"
 #include "tracuu/corpus/document_types.h"
 #include "tracuu/tokenizer/docnum.h"
 #include "tracuu/tokenizer/normalizer.h"
@@ -111,6 +112,7 @@ class CitationList {
     if (!old.date) old.date = c.date;
     if (!old.subject) old.subject = c.subject;
     if (!old.khoa) old.khoa = c.khoa;
+    if (!old.relation) old.relation = c.relation;
   }
 
   // The full number of a type code and number already cited ("KL", "114" -> "114-KL/TW").
@@ -134,6 +136,8 @@ void scan_full_numbers(const std::string& text, CitationList& list) {
                                regex_options());
   re2::StringPiece input(text);
   std::string number;
+  std::size_t previous_end = 0;
+  std::optional<std::string> previous_relation;
   while (RE2::FindAndConsume(&input, kNumber, &number)) {
     // Only a number that starts after a non-digit can be a document number.
     std::size_t end = static_cast<std::size_t>(input.data() - text.data());
@@ -145,7 +149,15 @@ void scan_full_numbers(const std::string& text, CitationList& list) {
     c.number = d->canonical;
     std::size_t look = start > 40 ? start - 40 : 0;
     std::string type_word;
-    RE2::PartialMatch(re2::StringPiece(text.data() + look, start - look), kTypeBefore, &type_word);
+    re2::StringPiece window(text.data() + look, start - look);
+    RE2::PartialMatch(window, kTypeBefore, &type_word);
+    // The relation is in the words before the type's name ("Hướng dẫn" is a type, not a cue).
+    std::size_t named_at = type_word.empty() ? start : look + window.as_string().rfind(type_word);
+    c.relation = previous_end && continues_list(text, previous_end, named_at)
+                     ? previous_relation
+                     : citation_relation(text, named_at, previous_end);
+    previous_end = end;
+    previous_relation = c.relation;
     const DocumentType* type =
         type_word.empty() ? type_of_code(d->type_code) : type_named(type_word);
     if (type && !type->name.empty()) {
@@ -193,9 +205,10 @@ void scan_short_forms(const std::string& text, const std::map<std::string, std::
                               R"()\s+(?:số\s+)?(\d{1,5})(?:[^\d/-]|$))",
                           regex_options());
   re2::StringPiece input(text);
-  std::string short_type, short_no;
+  re2::StringPiece short_type;
+  std::string short_no;
   while (RE2::FindAndConsume(&input, kShort, &short_type, &short_no)) {
-    const DocumentType* type = type_named(short_type);
+    const DocumentType* type = type_named(std::string(short_type));
     if (!type) continue;
     std::string code(type->code);
     std::optional<std::string> canonical;
@@ -213,6 +226,7 @@ void scan_short_forms(const std::string& text, const std::map<std::string, std::
     Citation c;
     c.number = *canonical;
     c.type = std::string(type->name);
+    c.relation = citation_relation(text, static_cast<std::size_t>(short_type.data() - text.data()));
     list.add(std::move(c));
   }
 }

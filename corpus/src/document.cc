@@ -68,7 +68,8 @@ json to_json(Document&& doc) {
                          {"issuer", opt(c.issuer)},
                          {"date", opt(c.date)},
                          {"subject", opt(c.subject)},
-                         {"khoa", opt(c.khoa)}});
+                         {"khoa", opt(c.khoa)},
+                         {"relation", opt(c.relation)}});
   for (std::size_t i = 0; i < doc.citations.size(); ++i)
     if (doc.citations[i].from_archive) citations[i]["resolved"] = "archive";
   json short_citations = json::array();
@@ -139,7 +140,7 @@ Document document_from_json(const json& j) {
     for (const auto& c : *it)
       d.citations.push_back({get_str(c, "number"), get_opt(c, "type"), get_opt(c, "issuer"),
                              get_opt(c, "date"), get_opt(c, "subject"), get_opt(c, "khoa"),
-                             get_str(c, "resolved") == "archive"});
+                             get_str(c, "resolved") == "archive", get_opt(c, "relation")});
   if (auto it = j.find("short_citations"); it != j.end() && it->is_array())
     for (const auto& c : *it)
       d.short_citations.push_back({get_str(c, "type_code"), get_str(c, "number")});

@@ -65,6 +65,7 @@ nlohmann::json to_json(const CitedDocument& d) {
           {"per_province", d.per_province},
           {"per_province_year", d.per_province_year},
           {"not_reported", d.not_reported},
+          {"per_relation", d.per_relation},
           {"citing", citing}};
 }
 

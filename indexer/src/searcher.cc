@@ -68,6 +68,7 @@ void add_citing(CitedDocument& rec, const corpus::Document& doc) {
     if (!rec.issuer) rec.issuer = c.issuer;
     if (!rec.date) rec.date = c.date;
     if (!rec.subject) rec.subject = c.subject;
+    ++rec.per_relation[c.relation.value_or("")];
   }
   auto date = doc.date ? doc.date : doc.date_estimated;
   if (date) {

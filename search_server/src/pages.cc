@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "original_link.h"
+#include "tracuu/corpus/citation_relation.h"
 #include "tracuu/corpus/document_types.h"
 #include "tracuu/corpus/provinces.h"
 #include "tracuu/indexer/highlight.h"
@@ -271,6 +272,28 @@ std::string bar_chart_svg(const std::vector<std::pair<std::string, std::size_t>>
       << html_escape(bars[i].first) << "</text>";
   }
   o << "</svg>";
+  return o.str();
+}
+
+// "Các văn bản dẫn chiếu: Triển khai thực hiện (12) · Sơ kết (5) · Nhắc đến (40)".
+std::string relations_html(const indexer::CitedDocument& r) {
+  if (r.per_relation.empty()) return "";
+  std::vector<std::pair<std::string, std::size_t>> kinds;
+  std::size_t mentions = 0;
+  for (const auto& [slug, n] : r.per_relation) {
+    if (slug.empty())
+      mentions = n;
+    else
+      kinds.emplace_back(corpus::relation_label(slug), n);
+  }
+  std::stable_sort(kinds.begin(), kinds.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (mentions) kinds.emplace_back("Nhắc đến", mentions);
+  std::ostringstream o;
+  o << "<p class=\"relations\"><span class=\"muted\">Các văn bản dẫn chiếu: </span>";
+  for (std::size_t i = 0; i < kinds.size(); ++i)
+    o << (i ? " · " : "") << html_escape(kinds[i].first) << " (" << kinds[i].second << ")";
+  o << "</p>";
   return o.str();
 }
 
@@ -592,7 +615,7 @@ std::string render_cited_document(const indexer::CitedDocument& r,
   if (r.last_cited) o << "<dt>Gần nhất</dt><dd>" << date_vi(r.last_cited) << "</dd>";
   if (text)
     o << "<dt>Toàn văn</dt><dd><a href=\"/d/" << url_encode(text->id) << "\">Xem toàn văn</a></dd>";
-  o << "</dl>";
+  o << "</dl>" << relations_html(r);
   // Timeline: every year from the first to the last citing year, zeros included.
   std::vector<std::pair<std::string, std::size_t>> years;
   if (!r.per_year.empty()) {

@@ -72,7 +72,8 @@ TEST(HitFields, MissingAndUnusualFieldsReadAsTheDocumentRecordDoes) {
   d.date_estimated = "2019-05-01";  // no date: the estimate is shown
   d.type = "bao-cao";
   d.provinces = {"Hà Giang", "Lào Cai"};
-  d.citations = {{"114-KL/TW", "Kết luận", {}, {}, {}, {}, false}, {"", {}, {}, {}, {}, {}, false}};
+  d.citations = {{"114-KL/TW", "Kết luận", {}, {}, {}, {}, false, {}},
+                 {"", {}, {}, {}, {}, {}, false, {}}};
   d.paragraphs = {{tracuu::corpus::Paragraph::Kind::kHeading, "Tiêu đề zuzuka"},
                   {tracuu::corpus::Paragraph::Kind::kBody, "Đoạn hai có zuzuka."}};
   d.text = "Tiêu đề zuzuka\nĐoạn hai có zuzuka.";

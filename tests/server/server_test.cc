@@ -172,7 +172,15 @@ TEST_F(ServerTest, DirectivesAcceptAnyVariantAndCountPerYearAndProvince) {
     EXPECT_GT(sum, 0) << province;
     EXPECT_LE(sum, j["per_province"][province].get<int>()) << province;
   }
+  // What the citing documents do with it: each counted once, plans implementing it among them.
+  int by_relation = 0;
+  for (const auto& [slug, n] : j["per_relation"].items()) by_relation += n.get<int>();
+  EXPECT_EQ(by_relation, j["citing_count"].get<int>());
+  EXPECT_GE(j["per_relation"].value("trien-khai", 0), 1) << j["per_relation"];
+  auto citing = get("/api/documents/" + j["citing"][0]["id"].get<std::string>()).json();
+  for (const auto& c : citing["citations"]) EXPECT_TRUE(c.contains("relation")) << c;
   auto page = get("/directive/114%2FKL-TW");
+  EXPECT_NE(page.body.find("Triển khai thực hiện ("), std::string::npos) << "relations grouped";
   EXPECT_NE(page.body.find("Tỉnh nào, năm nào"), std::string::npos);
   EXPECT_NE(page.body.find("<a class=\"dot\""), std::string::npos) << "the province x year dots";
   EXPECT_TRUE(j["text"].is_string()) << "the sample archives the text itself";

@@ -20,6 +20,8 @@ struct Citation {
   // Resolved by the indexer from a short name ("Chỉ thị 49") because the archive holds exactly
   // one document number it can mean; see ShortCitation.
   bool from_archive = false;
+  // What the citing text does with it (citation_relation.h): "trien-khai", "so-ket", ...
+  std::optional<std::string> relation;
 };
 
 // A document named only by type and number ("Chỉ thị 49", "KL 114") with no full number in the

@@ -67,6 +67,9 @@ struct CitedDocument {
   // Provinces in force at the text's date (63 before the 2025 merger, 34 after; see
   // corpus/provinces.h) that no citing document has as its primary province.
   std::vector<std::string> not_reported;
+  // What the citing documents do with it (corpus/citation_relation.h): relation slug -> documents;
+  // "" for those that only mention it.
+  std::map<std::string, std::size_t> per_relation;
   std::vector<Hit> citing;  // newest first
 };
 
