@@ -77,9 +77,10 @@ std::unique_ptr<IndexWriter> DropBatch::open_writer(int stop_fd) {
   }
 }
 
-bool DropBatch::apply(const DropPlan& plan, int stop_fd) {
+bool DropBatch::apply(DropPlan plan, int stop_fd) {
   const auto started = std::chrono::steady_clock::now();
   tally_ = {};
+  if (!move_renamed(plan, stop_fd)) return false;
   if (const std::size_t n = plan.to_index.size(); n > 0)
     say("indexing " + std::to_string(n) + (n == 1 ? " file" : " files"));
   for (const auto& chunk : chunks_of(plan)) {
@@ -93,11 +94,62 @@ bool DropBatch::apply(const DropPlan& plan, int stop_fd) {
   if (plan.empty()) return true;
   state_.save();
   char line[160];
-  std::snprintf(line, sizeof line,
-                "batch: %zu added, %zu replaced, %zu deleted, %zu failed, %zu unchanged, %.1f s",
-                tally_.added, tally_.replaced, tally_.deleted, tally_.failed, plan.rehashed,
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  std::snprintf(
+      line, sizeof line,
+      "batch: %zu added, %zu replaced, %zu moved, %zu deleted, %zu failed, %zu unchanged, "
+      "%.1f s",
+      tally_.added, tally_.replaced, tally_.moved, tally_.deleted, tally_.failed, plan.rehashed,
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   say(line);
+  return true;
+}
+
+// A file moved within the folder is a path gone and a new one with the same bytes: its document
+// (ids are made from the text, so the same one) takes the new path and file name without the
+// file being read again; a scan is not recognized twice. Files of several documents (JSON lines)
+// and failed ones are indexed again instead.
+bool DropBatch::move_renamed(DropPlan& plan, int stop_fd) {
+  std::map<std::string, std::string> gone_by_sha256;
+  for (const auto& rel : plan.gone)
+    if (auto it = state_.files().find(rel);
+        it != state_.files().end() && it->second.failed.empty() && it->second.ids.size() == 1)
+      gone_by_sha256.try_emplace(it->second.sha256, rel);
+  std::vector<std::pair<std::string, std::string>> moves;  // from, to
+  for (const auto& [rel, file] : plan.to_index) {
+    auto from = gone_by_sha256.find(file.sha256);
+    if (from == gone_by_sha256.end() || state_.files().contains(rel)) continue;
+    moves.emplace_back(from->second, rel);
+    gone_by_sha256.erase(from);
+  }
+  if (moves.empty()) return true;
+  auto writer = open_writer(stop_fd);
+  if (!writer) return false;
+  for (const auto& [from, to] : moves) {
+    if (!retarget(from, to, *writer)) continue;
+    WatchedFile entry = std::move(state_.files()[from]);
+    state_.files().erase(from);
+    entry.size = plan.to_index[to].stamp.size;
+    entry.mtime_ns = plan.to_index[to].stamp.mtime_ns;
+    say("moved " + from + " -> " + to + " (" + entry.ids[0] + " kept, not read again)");
+    state_.files()[to] = std::move(entry);
+    plan.to_index.erase(to);
+    plan.gone.erase(from);
+    ++tally_.moved;
+  }
+  writer->commit();
+  return true;
+}
+
+bool DropBatch::retarget(const std::string& from, const std::string& to, IndexWriter& writer) {
+  auto doc = writer.document(state_.files()[from].ids[0]);
+  if (!doc || doc->origin != (root_ / from).string()) return false;
+  doc->origin = (root_ / to).string();
+  if (doc->original) {  // named as the reader names it: the file's name, ".gz" dropped
+    std::string name = fs::path(to).filename().string();
+    if (name.size() > 3 && name.ends_with(".gz")) name.resize(name.size() - 3);
+    doc->original->name = name;
+  }
+  writer.upsert(*doc);
   return true;
 }
 

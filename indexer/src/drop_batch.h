@@ -32,13 +32,15 @@ class DropBatch {
 
   // Returns false when `stop_fd` became readable while waiting for the write lock: the chunk
   // waiting was not written, and the state file still says so.
-  bool apply(const DropPlan& plan, int stop_fd);
+  bool apply(DropPlan plan, int stop_fd);
 
  private:
   struct Tally {
-    std::size_t added = 0, replaced = 0, deleted = 0, failed = 0;
+    std::size_t added = 0, replaced = 0, moved = 0, deleted = 0, failed = 0;
   };
   std::unique_ptr<IndexWriter> open_writer(int stop_fd);
+  bool move_renamed(DropPlan& plan, int stop_fd);
+  bool retarget(const std::string& from, const std::string& to, IndexWriter& writer);
   void index_chunk(const std::vector<const DropCandidate*>& chunk, IndexWriter& writer);
   void record(const DropCandidate& file, const std::vector<IndexWriter::Written>& written,
               const std::string& failure, std::set<std::string>& stale);

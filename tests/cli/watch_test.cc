@@ -169,9 +169,28 @@ TEST_F(WatchTest, IndexesFilesAsTheyLandChangeMoveAndGo) {
   // Renamed: one document, the same id, no stale duplicate.
   const std::size_t before_move = documents();
   fs::rename(dir_ / "nam.txt", dir_ / "ke-hoach" / "ca-hoi.txt");
-  ASSERT_TRUE(watcher.says("moved nam.txt -> ke-hoach/ca-hoi.txt")) << watcher.log();
+  ASSERT_TRUE(
+      watcher.says("moved nam.txt -> ke-hoach/ca-hoi.txt (" + id + " kept, not read again)"))
+      << watcher.log();
   EXPECT_EQ(found("cá hồi"), std::vector<std::string>{id});
   EXPECT_EQ(documents(), before_move);
+  EXPECT_TRUE(eventually([&] {
+    auto doc = tracuu::indexer::Searcher(db_.string()).document(id);
+    return doc && doc->origin == (dir_ / "ke-hoach" / "ca-hoi.txt").string();
+  })) << "the document knows its new path";
+  // A moved PDF keeps its document too (not read again), its original named as the file now is.
+  const auto plans = found("Si Ma Cai");
+  fs::rename(dir_ / "ke-hoach" / "Kế hoạch 01.pdf", dir_ / "KH-01-2016.pdf");
+  ASSERT_TRUE(watcher.says("moved ke-hoach/Kế hoạch 01.pdf -> KH-01-2016.pdf (")) << watcher.log();
+  EXPECT_EQ(found("Si Ma Cai"), plans);
+  EXPECT_TRUE(eventually([&] {
+    tracuu::indexer::Searcher searcher(db_.string());
+    for (const auto& plan : plans)
+      if (auto doc = searcher.document(plan);
+          doc && doc->original && doc->original->content_type == "application/pdf")
+        return doc->original->name == "KH-01-2016.pdf";
+    return false;
+  })) << watcher.log();
 
   // Deleted: gone from the index.
   fs::remove(dir_ / "ke-hoach" / "ca-hoi.txt");
