@@ -62,6 +62,7 @@ struct DropFolder::Impl {
 // What changed while no watcher ran: new and changed files indexed, files gone forgotten (and
 // their documents deleted with --delete-missing); unchanged files are not read.
 bool DropFolder::Impl::start(int stop_fd) {
+  state.claim();
   state.load();
   say("watching " + root.string() + " (" + std::to_string(state.files().size()) +
       " files known from " + state.path().filename().string() + ")");

@@ -1,13 +1,19 @@
 // The drop folder's state file (watch_state.h).
 #include "watch_state.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "durable_file.h"
+#include "errors.h"
 #include "sha256.h"
 
 namespace tracuu::indexer {
@@ -15,6 +21,28 @@ namespace fs = std::filesystem;
 
 WatchState::WatchState(const fs::path& db, const fs::path& dir)
     : file_(file_for(db, dir)), dir_(dir.string()) {}
+
+WatchState::~WatchState() {
+  if (lock_fd_ >= 0) ::close(lock_fd_);
+}
+
+void WatchState::claim() {
+  std::error_code ec;
+  fs::create_directories(file_.parent_path(), ec);
+  fs::path lock = file_;
+  lock += ".lock";
+  lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (lock_fd_ < 0)
+    throw translate_errno(errno, "cannot open " + lock.string(), std::strerror(errno));
+  if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    int err = errno;
+    if (err == EWOULDBLOCK)
+      throw IndexError(IndexErrorKind::kLocked, "another `tracuu index --watch " + dir_ +
+                                                    "` is running on this index (" + lock.string() +
+                                                    ")");
+    throw translate_errno(err, "cannot lock " + lock.string(), std::strerror(err));
+  }
+}
 
 fs::path WatchState::file_for(const fs::path& db, const fs::path& dir) {
   return db / ("tracuu-watch-" + sha256_hex(dir.string()).substr(0, 16) + ".json");

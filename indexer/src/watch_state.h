@@ -26,6 +26,15 @@ class WatchState {
  public:
   // The state of `dir` (an absolute, canonical path) watched into the index at `db`.
   WatchState(const std::filesystem::path& db, const std::filesystem::path& dir);
+  ~WatchState();
+  WatchState(const WatchState&) = delete;
+  WatchState& operator=(const WatchState&) = delete;
+
+  // Makes this process the folder's one watcher for the state's life: flock(2) on the state
+  // file's ".lock" beside it (the kernel drops it when the process dies, kill -9 included). Two
+  // watchers of one folder would each write the state file over the other's. Creates `db` when
+  // missing. Throws IndexError (kLocked when another watcher holds it).
+  void claim();
 
   // Reads the state file; an absent file is an empty state, a damaged one too (every file is
   // then looked at again: ids are made from the content, so nothing is duplicated).
@@ -47,6 +56,7 @@ class WatchState {
  private:
   std::filesystem::path file_;
   std::string dir_;
+  int lock_fd_ = -1;
   std::map<std::string, WatchedFile> files_;
 };
 

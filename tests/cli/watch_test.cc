@@ -245,6 +245,12 @@ TEST_F(WatchTest, FollowsFoldersMovedInMadeAndDeleted) {
 TEST_F(WatchTest, KeepsDocumentsOfDeletedFilesUnlessAsked) {
   Watcher watcher(dir_, db_, scratch_ / "watch.log");
   ASSERT_TRUE(watcher.says("start: ")) << watcher.log();
+  // A second watcher of the same folder into the same index is refused (it would write the
+  // state file over the first one's).
+  auto second = tracuu::test::run_tracuu("index --watch " + dir_.string() + " --db " + db_.string(),
+                                         scratch_);
+  EXPECT_EQ(second.exit_code, 1);
+  EXPECT_NE(second.err.find("another `tracuu index --watch"), std::string::npos) << second.err;
   write_text(dir_ / "lua.txt", report("lúa gạo hữu cơ"));
   ASSERT_TRUE(found_n("lúa gạo hữu cơ", 1)) << watcher.log();
   fs::remove(dir_ / "lua.txt");
