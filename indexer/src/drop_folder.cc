@@ -45,7 +45,9 @@ struct DropFolder::Impl {
         options(std::move(opts)),
         state(db, root),
         planner(root, db, [this](const std::string& line) { say(line); }),
-        tree(root, [this](const fs::path& p) { return planner.skip(p); }) {}
+        tree(
+            root, [this](const fs::path& p) { return planner.skip(p); },
+            [this](const std::string& line) { say(line); }) {}
 
   void say(const std::string& line) const {
     if (options.log) options.log(line);

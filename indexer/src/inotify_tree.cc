@@ -27,8 +27,9 @@ bool inside(const fs::path& path, const fs::path& dir) {
 
 }  // namespace
 
-InotifyTree::InotifyTree(const fs::path& root, std::function<bool(const fs::path&)> skip)
-    : root_(root), skip_(std::move(skip)) {
+InotifyTree::InotifyTree(const fs::path& root, std::function<bool(const fs::path&)> skip,
+                         std::function<void(const std::string&)> say)
+    : root_(root), skip_(std::move(skip)), say_(std::move(say)) {
   fd_ = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
   if (fd_ < 0)
     throw IndexError(IndexErrorKind::kOther, "inotify is not available", std::strerror(errno));
@@ -47,7 +48,14 @@ InotifyTree::~InotifyTree() {
 // A folder that vanishes meanwhile is simply not watched: its deletion is an event of its parent.
 void InotifyTree::watch_tree(const fs::path& dir) {
   int wd = ::inotify_add_watch(fd_, dir.c_str(), kMask);
-  if (wd < 0) return;
+  if (wd < 0) {
+    if (errno != ENOENT && errno != ENOTDIR && !folders_.empty() && say_)
+      say_("cannot watch " + dir.lexically_relative(root_).generic_string() + ": " +
+           std::strerror(errno) +
+           " (files there are found at the next start; see "
+           "fs.inotify.max_user_watches)");
+    return;
+  }
   folders_[wd] = dir;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))

@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <string>
 
 namespace tracuu::indexer {
 
@@ -22,10 +23,12 @@ struct FolderChanges {
 
 class InotifyTree {
  public:
-  // `skip(path)`: names never looked at (editor temporaries, dotfiles, the index itself).
+  // `skip(path)`: names never looked at (editor temporaries, dotfiles, the index itself);
+  // `say`: the log, told of a subfolder that cannot be watched (fs.inotify.max_user_watches).
   // Throws IndexError (kOther) when inotify is not available or the folder cannot be watched.
   InotifyTree(const std::filesystem::path& root,
-              std::function<bool(const std::filesystem::path&)> skip);
+              std::function<bool(const std::filesystem::path&)> skip,
+              std::function<void(const std::string&)> say);
   ~InotifyTree();
   InotifyTree(const InotifyTree&) = delete;
   InotifyTree& operator=(const InotifyTree&) = delete;
@@ -42,6 +45,7 @@ class InotifyTree {
   int fd_ = -1;
   std::filesystem::path root_;
   std::function<bool(const std::filesystem::path&)> skip_;
+  std::function<void(const std::string&)> say_;
   std::map<int, std::filesystem::path> folders_;  // watch descriptor -> folder
 };
 
