@@ -77,21 +77,29 @@ std::unique_ptr<IndexWriter> DropBatch::open_writer(int stop_fd) {
   }
 }
 
+// The state is saved once the batch is written, and every kSaveEvery during a long one (the
+// first scan of a large folder): rewriting it after every chunk would cost time quadratic in the
+// folder's size, and a kill -9 costs at most kSaveEvery of work done again.
 bool DropBatch::apply(DropPlan plan, int stop_fd) {
   const auto started = std::chrono::steady_clock::now();
+  const bool any = !plan.empty();
   tally_ = {};
   if (!move_renamed(plan, stop_fd)) return false;
   if (const std::size_t n = plan.to_index.size(); n > 0)
     say("indexing " + std::to_string(n) + (n == 1 ? " file" : " files"));
+  auto saved = started;
   for (const auto& chunk : chunks_of(plan)) {
     auto writer = open_writer(stop_fd);
     if (!writer) return false;
     index_chunk(chunk, *writer);
     writer.reset();  // commits, sweeps replaced originals, releases the lock
-    state_.save();
+    if (std::chrono::steady_clock::now() - saved >= kSaveEvery) {
+      state_.save();
+      saved = std::chrono::steady_clock::now();
+    }
   }
   if (!forget(plan, stop_fd)) return false;
-  if (plan.empty()) return true;
+  if (!any) return true;
   state_.save();
   char line[160];
   std::snprintf(

@@ -1,8 +1,9 @@
 // Writing a drop folder's batch (drop_folder.h): the files of a DropPlan indexed through
-// IndexWriter a chunk at a time, each chunk under the write lock and committed, the state file
-// saved after it; then the documents of files gone, when asked.
+// IndexWriter a chunk at a time, each chunk under the write lock and committed; then the
+// documents of files gone, when asked; then the state file saved.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -23,6 +24,8 @@ namespace tracuu::indexer {
 // commit (and one hold of the write lock) covers, and what a kill -9 can make the next start redo.
 inline constexpr std::size_t kChunkFiles = 100;
 inline constexpr std::uintmax_t kChunkBytes = 32u << 20;
+// During a long batch the state file is saved at least this often (and always at its end).
+inline constexpr std::chrono::seconds kSaveEvery{5};
 
 class DropBatch {
  public:

@@ -292,8 +292,16 @@ TEST_F(WatchTest, RestartReadsOnlyWhatChangedWhileStopped) {
     EXPECT_TRUE(found_n("khoai sọ đồi", 1));
     EXPECT_TRUE(found_n("điểm số 1007", 0)) << "the old version is gone";
     EXPECT_EQ(documents(), 30u);
+    fs::rename(dir_ / "bao-cao-3.txt", dir_ / "bao-cao-ba.txt");
+    ASSERT_TRUE(watcher.says("moved bao-cao-3.txt -> bao-cao-ba.txt")) << watcher.log();
     EXPECT_EQ(watcher.stop(), 0);
     EXPECT_EQ(count_of(watcher.log(), "replaced bao-cao"), 1u) << watcher.log();
+  }
+  {  // the rename was saved too
+    Watcher watcher(dir_, db_, scratch_ / "fourth.log");
+    ASSERT_TRUE(watcher.says("start: 30 files unchanged (not read), 0 new or changed, 0 gone"))
+        << watcher.log();
+    EXPECT_EQ(watcher.stop(), 0);
   }
 }
 
