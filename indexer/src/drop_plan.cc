@@ -33,8 +33,10 @@ void DropPlanner::look_at_file(const fs::path& path, WatchState& state, DropPlan
     return;
   }
   plan.gone.erase(rel);
+  // A file that could not even be read (permissions: chmod does not change the mtime) has no
+  // hash and is tried again.
   if (known != state.files().end() && known->second.size == stamp->size &&
-      known->second.mtime_ns == stamp->mtime_ns) {
+      known->second.mtime_ns == stamp->mtime_ns && !known->second.sha256.empty()) {
     ++plan.unchanged;
     return;
   }
