@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "index_watch.h"
 #include "tracuu/indexer/index_writer.h"
 
 namespace tracuu::cli {
@@ -57,6 +58,30 @@ void report_on_stderr(indexer::IndexOptions& opts, bool tty) {
   }
 }
 
+// --watch DIR and the options that only make sense with it.
+struct WatchFlags {
+  std::string dir;
+  bool delete_missing = false;
+  unsigned settle_ms = 500;
+};
+
+void add_watch_options(CLI::App* cmd, WatchFlags& flags) {
+  auto* watch =
+      cmd->add_option("--watch", flags.dir,
+                      "drop folder: index files as they land in DIR (and its subfolders), again "
+                      "when they change; runs until SIGINT/SIGTERM (docs/indexer.md)")
+          ->check(CLI::ExistingDirectory);
+  watch->excludes(cmd->get_option("PATH"), cmd->get_option("--delete"),
+                  cmd->get_option("--rebuild"), cmd->get_option("--compact"));
+  cmd->add_flag("--delete-missing", flags.delete_missing,
+                "with --watch: a file deleted from the folder takes its documents out of the index")
+      ->needs(watch);
+  cmd->add_option("--settle", flags.settle_ms,
+                  "with --watch: milliseconds without new events before a batch is written")
+      ->check(CLI::Range(10, 60000))
+      ->needs(watch);
+}
+
 }  // namespace
 
 void register_index(CLI::App& app, int& exit_code) {
@@ -70,6 +95,7 @@ void register_index(CLI::App& app, int& exit_code) {
   static unsigned threads = 0;
   static unsigned shards = 0;
   static std::size_t batch = 500;
+  static WatchFlags watch;
   cmd->add_option("--db", db, "database directory")->required();
   cmd->add_option("PATH", paths, "files, directories, .gz, or - for stdin");
   cmd->add_option("--delete", deletes, "ids to delete");
@@ -88,6 +114,7 @@ void register_index(CLI::App& app, int& exit_code) {
          "--batch", batch,
          "documents per commit (a shard commits sooner once its batch holds 32 MB of text)")
       ->check(CLI::Range(1, 100000));
+  add_watch_options(cmd, watch);
   cmd->callback([&exit_code] {
     indexer::IndexOptions opts;
     opts.rebuild = rebuild;
@@ -95,6 +122,11 @@ void register_index(CLI::App& app, int& exit_code) {
     opts.threads = threads;
     opts.shards = shards;
     opts.batch_size = batch;
+    if (!watch.dir.empty()) {
+      watch_folder(watch.dir, db,
+                   {opts, watch.delete_missing, std::chrono::milliseconds(watch.settle_ms), {}});
+      return;
+    }
     bool tty = isatty(STDERR_FILENO);
     report_on_stderr(opts, tty);
     indexer::IndexWriter writer(db, opts);

@@ -406,4 +406,14 @@ bool IndexWriter::contains(const std::string& id) {
   });
 }
 
+std::optional<corpus::Document> IndexWriter::document(const std::string& id) {
+  return translating("reading " + id, [&]() -> std::optional<corpus::Document> {
+    Shard& shard = impl_->shard_for(id);
+    const std::string id_term = schema::term(schema::kId, id);
+    auto p = shard.db.postlist_begin(id_term);
+    if (p == shard.db.postlist_end(id_term)) return std::nullopt;
+    return corpus::document_from_json(nlohmann::json::parse(shard.db.get_document(*p).get_data()));
+  });
+}
+
 }  // namespace tracuu::indexer

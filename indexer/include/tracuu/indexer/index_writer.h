@@ -60,6 +60,9 @@ class IndexWriter {
   // The id of a document whose kept original is these bytes (a duplicate upload), if any.
   std::optional<std::string> find_original(std::string_view file_bytes);
   bool contains(const std::string& id);
+  // The record of document `id` as upsert() stored it (committed or in this writer's batch): the
+  // drop folder gives a moved file's document its new path and name without reading it again.
+  std::optional<corpus::Document> document(const std::string& id);
 
   // What index_paths has done so far, committed documents only; still right after it threw.
   const IndexStats& stats() const;
