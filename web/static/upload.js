@@ -155,7 +155,7 @@ function changes(correction, doc) {
   const fields = {};
   if (value("title") && value("title") !== doc.title) fields.title = value("title");
   if (value("date") && value("date") !== (doc.date || "")) fields.date = value("date");
-  if (value("type") !== doc.type) fields.type = value("type");
+  if (value("type") && value("type") !== doc.type) fields.type = value("type");
   const provinces = value("provinces").split(",").map((p) => p.trim()).filter(Boolean);
   if (provinces.join(", ") !== (doc.provinces || []).join(", ")) fields.provinces = provinces;
   return fields;
