@@ -104,8 +104,9 @@ Reply Ingest::write(Poco::Net::HTTPServerRequest& req, const std::string& id,
   const std::string& method = req.getMethod();
   if (!id.empty() && !valid_document_id(id))
     throw HttpError{400, "bad_id", "Mã văn bản không hợp lệ."};
-  if (method == "POST" && id.empty())  // read and parsed before the lock: a slow upload never holds
-    return add(read_submission(req, options_.max_bytes, std::nullopt), who);  // the index
+  // A POST's body is read and parsed before the lock: a slow upload never holds the index.
+  if (method == "POST" && id.empty())
+    return add(read_submission(req, options_.max_bytes, std::nullopt), who);
   if (method == "PUT" && !id.empty()) return put(req, id, who);
   if (method == "PATCH" && !id.empty()) return patch(req, id, who);
   if (method == "DELETE" && !id.empty()) return remove(id, who);
