@@ -34,6 +34,7 @@ struct IndexWriter::Impl {
   WriteLock lock;    // first in, last out: held while any shard is open
   std::vector<Shard> shards;
   OriginalsStore originals;
+  CorrectionStore corrections;  // read at open, under the write lock: no other writer changes it
   // A document went or was replaced since the last sweep of the originals store.
   bool originals_dirty = false;
   IndexOptions options;
@@ -44,7 +45,7 @@ struct IndexWriter::Impl {
   bool failed = false;                   // index_paths threw: nothing more is committed
 
   Impl(const std::string& dir, const IndexOptions& opts)
-      : root(dir), lock(dir), originals(dir), options(opts) {}
+      : root(dir), lock(dir), originals(dir), corrections(dir), options(opts) {}
 
   Shard& shard_for(const std::string& id) { return shards[shards::shard_of(id, shards.size())]; }
 
@@ -310,7 +311,7 @@ void IndexWriter::Impl::run(const pipeline::Source& source, std::size_t bytes_to
   pipeline::Progress progress(stats, options, bytes_total);
   try {
     pipeline::run(source, shards, options, progress, options.keep_originals ? &originals : nullptr,
-                  on_written);
+                  on_written, &corrections);
   } catch (...) {
     failed = true;
     throw;
@@ -398,6 +399,23 @@ std::optional<std::string> IndexWriter::find_original(std::string_view file_byte
                        if (t == doc.termlist_end()) return std::nullopt;
                        return schema::value_of(*t, schema::kId);
                      });
+}
+
+std::optional<Correction> IndexWriter::correct(const std::string& id, const Correction& c) {
+  return translating("correcting " + id, [&]() -> std::optional<Correction> {
+    Shard& shard = impl_->shard_for(id);
+    const std::string id_term = schema::term(schema::kId, id);
+    auto p = shard.db.postlist_begin(id_term);
+    if (p == shard.db.postlist_end(id_term)) return std::nullopt;
+    auto doc =
+        corpus::document_from_json(nlohmann::json::parse(shard.db.get_document(*p).get_data()));
+    // On disk first: a crash after it re-applies the correction at the next (re)index of the id.
+    Correction whole = impl_->corrections.put(id, c);
+    apply(whole, doc);
+    upsert(doc);
+    commit();
+    return whole;
+  });
 }
 
 bool IndexWriter::contains(const std::string& id) {

@@ -141,13 +141,15 @@ std::optional<std::string> store_original(const corpus::RawDocument& raw,
 }  // namespace
 
 void build(Slot& slot, const corpus::Extractor& extractor, std::size_t n_shards,
-           OriginalsStore* originals) {
+           OriginalsStore* originals, const CorrectionStore* corrections) {
   try {
     std::optional<std::string> sha256 = store_original(slot.raw, originals);
     corpus::Document doc = extractor.extract(slot.raw);
     slot.raw.content = std::string();  // the document holds the text now: not twice at once
     slot.raw.original.reset();
     if (doc.original) doc.original->sha256 = std::move(sha256);
+    if (corrections)
+      if (auto c = corrections->find(doc.id)) apply(*c, doc);
     slot.id = doc.id;
     slot.xdoc = schema::build_document(std::move(doc));
     slot.spellings = spelling_terms(slot.xdoc);
@@ -260,7 +262,8 @@ void Failure::rethrow() const {
 }
 
 void run(const Source& source, std::vector<Shard>& shards, const IndexOptions& options,
-         Progress& progress, OriginalsStore* originals, const OnWritten& on_written) {
+         Progress& progress, OriginalsStore* originals, const OnWritten& on_written,
+         const CorrectionStore* corrections) {
   const unsigned threads =
       options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   const std::size_t batch = std::max<std::size_t>(1, options.batch_size);
@@ -275,7 +278,7 @@ void run(const Source& source, std::vector<Shard>& shards, const IndexOptions& o
     all.emplace_back([&] {
       failure.run("extracting", [&] {
         while (Slot* slot = window.take()) {
-          build(*slot, extractor, n, originals);
+          build(*slot, extractor, n, originals, corrections);
           window.built(*slot);
         }
       });

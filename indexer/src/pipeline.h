@@ -19,6 +19,7 @@
 #include "shard.h"
 #include "tracuu/corpus/extractor.h"
 #include "tracuu/corpus/reader.h"
+#include "tracuu/indexer/correction_store.h"
 #include "tracuu/indexer/index_options.h"
 #include "tracuu/indexer/originals_store.h"
 
@@ -96,10 +97,11 @@ void read_into(const std::vector<std::string>& paths, Window& window, ErrorRepor
 
 // Stage 2: extracts and builds the Xapian document of `slot.raw` for one of `n_shards` shards,
 // with its original put in `originals` first (none under --no-originals), then drops the raw
-// text. A document that cannot be extracted keeps the reason in slot.error; only a fault of the
-// store (IndexError: disk full...) is thrown, and stops the run as a shard's would.
+// text. People's corrections of its metadata (`corrections`, when given) are applied over what
+// extraction found. A document that cannot be extracted keeps the reason in slot.error; only a
+// fault of the store (IndexError: disk full...) is thrown, and stops the run as a shard's would.
 void build(Slot& slot, const corpus::Extractor& extractor, std::size_t n_shards,
-           OriginalsStore* originals = nullptr);
+           OriginalsStore* originals = nullptr, const CorrectionStore* corrections = nullptr);
 
 // The totals of committed documents and the progress callback. Thread-safe.
 class Progress {
@@ -153,8 +155,9 @@ using Source = std::function<void(Window&, ErrorReport&)>;
 // The three stages on threads: one reader, `options.threads` builders, one writer per shard.
 // Throws the first error of any of them (IndexError for the database) once all have ended, the
 // shards' unfinished batches dropped: what was committed before stays, nothing half-written.
-// Originals go to `originals` (null: none kept).
+// Originals go to `originals` (null: none kept); `corrections` are applied to every document built.
 void run(const Source& source, std::vector<Shard>& shards, const IndexOptions& options,
-         Progress& progress, OriginalsStore* originals, const OnWritten& on_written = nullptr);
+         Progress& progress, OriginalsStore* originals, const OnWritten& on_written = nullptr,
+         const CorrectionStore* corrections = nullptr);
 
 }  // namespace tracuu::indexer::pipeline

@@ -26,4 +26,10 @@ indexer::TokenInfo Access::require(const Poco::Net::HTTPServerRequest& req, bool
   return *who;
 }
 
+bool Access::may_write(const std::string& token_name) const {
+  for (const auto& t : tokens_.list())
+    if (t.name == token_name) return t.right == indexer::TokenRight::kWrite;
+  return false;
+}
+
 }  // namespace tracuu::server

@@ -3,7 +3,9 @@
 
 #include <Poco/Net/HTTPServerRequest.h>
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "tracuu/indexer/token_store.h"
 
@@ -19,6 +21,13 @@ class Access {
   // know: the reply carries WWW-Authenticate: Bearer) or, when `write`, 403 `forbidden` for a
   // read-only token.
   indexer::TokenInfo require(const Poco::Net::HTTPServerRequest& req, bool write);
+
+  // The holder of a token typed into the login form (constant-time, as require()).
+  std::optional<indexer::TokenInfo> verify(std::string_view token) { return tokens_.verify(token); }
+
+  // Whether the token named so still exists with the write right: a session lives no longer than
+  // the token it was exchanged for (`tracuu token remove` ends it at its next request).
+  bool may_write(const std::string& token_name) const;
 
  private:
   indexer::TokenStore tokens_;

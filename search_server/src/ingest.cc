@@ -53,6 +53,32 @@ indexer::IndexOptions write_options(bool keep_originals, Ingest::Errors& errors)
 
 std::string now_iso() { return rfc3339(std::chrono::system_clock::now()); }
 
+// A correction is a few short fields.
+constexpr std::size_t kMaxCorrectionBytes = 64 * 1024;
+
+// What each correctable field must be, as users read it.
+std::string correction_fault(const std::string& field) {
+  if (field == "title") return "Tiêu đề không được để trống và phải nằm trên một dòng.";
+  if (field == "date") return "Ngày không hợp lệ: nhập theo dạng năm-tháng-ngày (2024-05-02).";
+  if (field == "type") return "Loại văn bản không có trong danh mục.";
+  if (field == "provinces") return "Có tỉnh/thành phố không có trong danh mục.";
+  if (field.empty()) return "Nội dung sửa phải là một đối tượng JSON.";
+  return "Không sửa được trường \"" + field + "\": chỉ sửa title, date, type, provinces.";
+}
+
+indexer::Correction checked_correction(const nlohmann::json& fields) {
+  indexer::Correction c;
+  try {
+    c = indexer::correction_from_json(fields);
+  } catch (const indexer::CorrectionError& e) {
+    throw HttpError{400, "bad_correction", correction_fault(e.field)};
+  }
+  if (c.empty())
+    throw HttpError{400, "bad_correction",
+                    "Không có gì để sửa: gửi ít nhất một trong title, date, type, provinces."};
+  return c;
+}
+
 }  // namespace
 
 Ingest::Ingest(IngestOptions options, SearcherPool& searchers, Log& log, DocumentReply document)
@@ -78,17 +104,19 @@ Reply Ingest::write(Poco::Net::HTTPServerRequest& req, const std::string& id,
   const std::string& method = req.getMethod();
   if (!id.empty() && !valid_document_id(id))
     throw HttpError{400, "bad_id", "Mã văn bản không hợp lệ."};
-  if (method == "POST" && id.empty()) return post(req, who);
+  // A POST's body is read and parsed before the lock: a slow upload never holds the index.
+  if (method == "POST" && id.empty())
+    return add(read_submission(req, options_.max_bytes, std::nullopt), who);
   if (method == "PUT" && !id.empty()) return put(req, id, who);
+  if (method == "PATCH" && !id.empty()) return patch(req, id, who);
   if (method == "DELETE" && !id.empty()) return remove(id, who);
   throw HttpError{405, "method_not_allowed",
                   id.empty() ? "Địa chỉ này nhận POST (thêm văn bản)."
-                             : "Địa chỉ này nhận GET, PUT (thay thế) và DELETE (xóa)."};
+                             : "Địa chỉ này nhận GET, PUT (thay thế), PATCH (sửa thông tin) và "
+                               "DELETE (xóa)."};
 }
 
-Reply Ingest::post(Poco::Net::HTTPServerRequest& req, const indexer::TokenInfo& who) {
-  // Read and parsed before the lock: a slow upload never holds the index.
-  Submission s = read_submission(req, options_.max_bytes, std::nullopt);
+Reply Ingest::add(Submission s, const indexer::TokenInfo& who) {
   std::optional<std::string> given_id;
   if (s.raw.fields.contains("id")) given_id = s.raw.fields["id"].get<std::string>();
   std::string id;
@@ -135,6 +163,24 @@ Reply Ingest::put(Poco::Net::HTTPServerRequest& req, const std::string& id,
     committed(existed ? "replaced" : "added", id, who);
   }
   return answer(existed ? 200 : 201, id, false);
+}
+
+Reply Ingest::patch(Poco::Net::HTTPServerRequest& req, const std::string& id,
+                    const indexer::TokenInfo& who) {
+  return correct(id, read_json_object(req, kMaxCorrectionBytes), who);
+}
+
+Reply Ingest::correct(const std::string& id, const nlohmann::json& fields,
+                      const indexer::TokenInfo& who) {
+  indexer::Correction c = checked_correction(fields);
+  {
+    Errors errors;
+    Writing w = begin(errors);
+    if (!w.writer->correct(id, c))
+      throw HttpError{404, "not_found", "Không tìm thấy văn bản " + id + "."};
+    committed("replaced", id, who);
+  }
+  return answer(200, id, false);
 }
 
 Reply Ingest::remove(const std::string& id, const indexer::TokenInfo& who) {

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "log.h"
@@ -19,6 +20,7 @@
 #include "tracuu/indexer/change_log.h"
 #include "tracuu/indexer/index_writer.h"
 #include "tracuu/indexer/token_store.h"
+#include "upload.h"
 
 namespace tracuu::server {
 
@@ -42,6 +44,16 @@ class Ingest {
   Reply write(Poco::Net::HTTPServerRequest& req, const std::string& id,
               const indexer::TokenInfo& who);
 
+  // POST /api/documents of a body already read (the upload page's plain form reads it first, to
+  // check its CSRF field before anything is written).
+  Reply add(Submission s, const indexer::TokenInfo& who);
+
+  // A correction of the document `id` (PATCH /api/documents/{id}, the upload page): `fields` is
+  // {"title"?, "date"?, "type"?, "provinces"?}, checked by the indexer (400 `bad_correction`),
+  // stored beside the index and committed (404 when there is no such document); answers 200 with
+  // the corrected record. In the change feed as "replaced".
+  Reply correct(const std::string& id, const nlohmann::json& fields, const indexer::TokenInfo& who);
+
   // What a write run keeps of its errors: the first reason a document could not be read.
   struct Errors {
     std::mutex mutex;
@@ -57,7 +69,8 @@ class Ingest {
   // Throws HttpError 503 `index_busy` when either is not had within the lock wait.
   Writing begin(Errors& errors);
 
-  Reply post(Poco::Net::HTTPServerRequest& req, const indexer::TokenInfo& who);
+  Reply patch(Poco::Net::HTTPServerRequest& req, const std::string& id,
+              const indexer::TokenInfo& who);
   Reply put(Poco::Net::HTTPServerRequest& req, const std::string& id,
             const indexer::TokenInfo& who);
   Reply remove(const std::string& id, const indexer::TokenInfo& who);

@@ -659,6 +659,11 @@ std::string render_cited_document(const indexer::CitedDocument& r,
                 o.str(), "", "website", self + "/feed");
 }
 
+std::string page_layout(const std::string& title, const std::string& description,
+                        const std::string& body) {
+  return layout(title, description, body);
+}
+
 std::string render_error_page(int status, const std::string& message) {
   return layout("Lỗi " + std::to_string(status), message,
                 "<section class=\"results\"><h1>Lỗi " + std::to_string(status) +

@@ -37,5 +37,8 @@ std::string render_document(const corpus::Document& doc, const std::vector<index
 std::string render_cited_document(const indexer::CitedDocument& record,
                                   const std::optional<corpus::Document>& text);
 std::string render_error_page(int status, const std::string& message);
+// The page frame (header with the search box, footer) around `body`, for pages rendered elsewhere.
+std::string page_layout(const std::string& title, const std::string& description,
+                        const std::string& body);
 
 }  // namespace tracuu::server

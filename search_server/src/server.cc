@@ -33,6 +33,7 @@
 #include "searcher_pool.h"
 #include "tracuu/tokenizer/normalizer.h"
 #include "upload.h"
+#include "upload_site.h"
 #include "workers.h"
 
 namespace tracuu::server {
@@ -124,6 +125,7 @@ struct SearchServer::Impl {
   std::unique_ptr<Access> access;         // with --writes or --read-token
   std::unique_ptr<RateLimit> rate_limit;  // with --writes
   std::unique_ptr<Ingest> ingest;         // with --writes
+  std::unique_ptr<UploadSite> site;  // the upload page and its login (says "off" without --writes)
   Flights flights;
   // Connections: each runs on a thread of `pool` (Connection), admitted by `admission`,
   // watched by `watch`; `context` is what they share.
@@ -174,6 +176,11 @@ Answer SearchServer::Impl::answer(HTTPServerRequest& req, HTTPServerResponse& re
                   Reply{204, "application/json; charset=utf-8", "", "", "no-cache", "", {}}};
   }
   Target target = parse_target(ex.uri);
+  // Open with --read-token too: the login is how a browser gets in.
+  if (UploadSite::serves(target.path)) {
+    ex.route_name = "upload";
+    return Answer{nullptr, site->handle(req, target.path)};
+  }
   if (ex.method != "GET" && ex.method != "HEAD") {
     if (ingest && (target.path == "/api/documents" || target.path.starts_with("/api/documents/"))) {
       ex.route_name = "write";
@@ -186,7 +193,8 @@ Answer SearchServer::Impl::answer(HTTPServerRequest& req, HTTPServerResponse& re
   ex.route = &find_route(target.path, &rest);
   ex.route_name = ex.route->name;
   // Before the cache: a cached reply is no more public than a fresh one.
-  if (options.read_token && ex.route->name != "/healthz" && ex.route->name != "/static")
+  if (options.read_token && ex.route->name != "/healthz" && ex.route->name != "/static" &&
+      !site->session_of(req))
     access->require(req, false);
   Answer a = cached_or_computed(ex, target, rest);
   const Reply& r = a.reply();
@@ -201,7 +209,7 @@ Reply SearchServer::Impl::write(HTTPServerRequest& req, HTTPServerResponse& resp
                                 const std::string& path) {
   const std::string prefix = "/api/documents/";
   const std::string id = path.size() > prefix.size() ? path.substr(prefix.size()) : "";
-  auto who = access->require(req, true);
+  auto who = site->api_writer(req);  // a bearer token, or the upload page's session + CSRF
   if (int wait = rate_limit->take(who.name)) {
     Reply r = error_reply(
         HttpError{429, "rate_limited",
@@ -271,7 +279,9 @@ std::string SearchServer::Impl::allowed_methods(const std::string& uri) const {
   if (!ingest) return "GET, HEAD";
   std::string_view path = std::string_view(uri).substr(0, uri.find('?'));
   if (path == "/api/documents") return "POST";
-  if (path.starts_with("/api/documents/")) return "GET, HEAD, PUT, DELETE";
+  if (path.starts_with("/api/documents/")) return "GET, HEAD, PUT, PATCH, DELETE";
+  if (UploadSite::serves(path))
+    return path == "/dang-xuat" || path == "/tai-len/sua" ? "POST" : "GET, HEAD, POST";
   return "GET, HEAD";
 }
 
@@ -289,7 +299,7 @@ void SearchServer::Impl::send(HTTPServerResponse& resp, const Reply& r, const Ex
   if (!options.cors_origin.empty() && ex.route->api) {
     resp.set("Access-Control-Allow-Origin", options.cors_origin);
     resp.set("Access-Control-Allow-Methods",
-             ingest ? "GET, HEAD, OPTIONS, POST, PUT, DELETE" : "GET, HEAD, OPTIONS");
+             ingest ? "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE" : "GET, HEAD, OPTIONS");
     if (ingest || access) resp.set("Access-Control-Allow-Headers", "Authorization, Content-Type");
     resp.set("Vary", "Origin");
   }
@@ -332,6 +342,8 @@ SearchServer::SearchServer(const ServerOptions& options) : impl_(std::make_uniqu
         io, *impl_->searchers, impl_->log,
         [impl = impl_.get()](const std::string& id) { return impl->document(id); });
   }
+  impl_->site = std::make_unique<UploadSite>(impl_->access.get(), impl_->ingest.get(),
+                                             impl_->rate_limit.get(), options.max_upload_bytes);
 }
 
 SearchServer::~SearchServer() { stop(); }

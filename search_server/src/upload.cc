@@ -200,6 +200,7 @@ Submission upload_of(Poco::Net::HTTPServerRequest& req, const std::string& body,
     s.raw.fields["id"] = v;
   }
   if (id) s.raw.fields["id"] = *id;
+  s.csrf = form.get("csrf", "");
   return s;
 }
 
@@ -229,6 +230,44 @@ bool valid_document_id(const std::string& id) {
   for (unsigned char c : id)
     if (c < 0x20 || c == 0x7f || c == '/') return false;
   return true;
+}
+
+nlohmann::json read_json_object(Poco::Net::HTTPServerRequest& req, std::size_t max_bytes) {
+  Poco::Net::MediaType type("application/octet-stream");
+  try {
+    type = Poco::Net::MediaType(req.getContentType());
+  } catch (const Poco::Exception&) {
+  }
+  if (!type.matches("application", "json"))
+    throw HttpError{415, "unsupported_type", "Gửi application/json."};
+  std::string body = read_body(req, max_bytes);
+  if (nested_too_deep(body, 8)) throw HttpError{400, "bad_record", "Bản ghi JSON lồng quá sâu."};
+  auto j = nlohmann::json::parse(body, nullptr, false);
+  if (j.is_discarded() || !j.is_object())
+    throw HttpError{400, "bad_record", "Nội dung không phải một đối tượng JSON."};
+  return j;
+}
+
+Poco::Net::NameValueCollection read_form(Poco::Net::HTTPServerRequest& req, std::size_t max_bytes) {
+  Poco::Net::MediaType type("application/octet-stream");
+  try {
+    type = Poco::Net::MediaType(req.getContentType());
+  } catch (const Poco::Exception&) {
+  }
+  if (!type.matches("application", "x-www-form-urlencoded"))
+    throw HttpError{415, "unsupported_type", "Gửi biểu mẫu (application/x-www-form-urlencoded)."};
+  std::string body = read_body(req, max_bytes);
+  Poco::Net::HTMLForm form;
+  try {
+    std::istringstream in(body);
+    form.load(req, in);
+  } catch (const Poco::Exception&) {
+    throw HttpError{400, "bad_request", "Biểu mẫu không hợp lệ."};
+  }
+  Poco::Net::NameValueCollection fields;
+  for (const auto& [name, value] : form)
+    if (!fields.has(name)) fields.add(name, value);
+  return fields;
 }
 
 Submission read_submission(Poco::Net::HTTPServerRequest& req, std::size_t max_bytes,

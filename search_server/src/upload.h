@@ -3,8 +3,10 @@
 #pragma once
 
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/NameValueCollection.h>
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -17,6 +19,7 @@ struct Submission {
   corpus::RawDocument raw;
   bool is_file = false;  // multipart upload (duplicates are found by the file's SHA-256)
   std::string bytes;     // the uploaded file, for the duplicate check (empty for a record)
+  std::string csrf;      // the form's `csrf` field (the upload page's plain form)
 };
 
 // Reads and parses the body; throws HttpError: 413 `too_large` over `max_bytes` (from
@@ -27,6 +30,14 @@ struct Submission {
 // `id`, when given (PUT), is the document's id whatever the body says.
 Submission read_submission(Poco::Net::HTTPServerRequest& req, std::size_t max_bytes,
                            const std::optional<std::string>& id);
+
+// A JSON object body (PATCH): 415 for another content type, 413/411 as above, 400 `bad_record`
+// when it is not one object (or is nested deeper than 8 levels).
+nlohmann::json read_json_object(Poco::Net::HTTPServerRequest& req, std::size_t max_bytes);
+
+// An application/x-www-form-urlencoded body (the login and logout forms) of at most `max_bytes`:
+// 413/411 as above, 415 for another content type.
+Poco::Net::NameValueCollection read_form(Poco::Net::HTTPServerRequest& req, std::size_t max_bytes);
 
 // 413 `too_large` when the request's Content-Length is over `max_bytes`.
 void check_declared_size(const Poco::Net::HTTPServerRequest& req, std::size_t max_bytes);

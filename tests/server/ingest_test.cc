@@ -246,9 +246,13 @@ TEST_F(IngestServer, WithoutWritesEveryWriteMethodIs405) {
 TEST_F(IngestServer, WritesElsewhereThanTheDocumentsAre405) {
   auto port = start();
   EXPECT_EQ(send(port, "POST", "/api/search", writer_, "application/json", "{}").status, 405);
-  auto patch = send(port, "PATCH", "/api/documents/seed-1", writer_, "application/json", "{}");
+  // PATCH corrects one document (upload_page_test.cc); the collection takes only POST.
+  auto patch = send(port, "PATCH", "/api/documents", writer_, "application/json", "{}");
   EXPECT_EQ(patch.status, 405);
-  EXPECT_EQ(patch.head.get("Allow", ""), "GET, HEAD, PUT, DELETE");
+  EXPECT_EQ(patch.head.get("Allow", ""), "POST");
+  auto post = send(port, "POST", "/api/documents/seed-1", writer_, "application/json", "{}");
+  EXPECT_EQ(post.status, 405);
+  EXPECT_EQ(post.head.get("Allow", ""), "GET, HEAD, PUT, PATCH, DELETE");
   EXPECT_EQ(send(port, "GET", "/api/documents", writer_).status, 404);
 }
 

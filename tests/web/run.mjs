@@ -2,7 +2,7 @@
 // headless chromium driven by playwright-core, axe-core for accessibility. Screenshots go to --out.
 // Exit codes: 0 all passed, 1 a test failed, 77 skipped (no browser or no npm packages).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -38,8 +38,18 @@ if (indexed.status !== 0) {
   process.exit(1);
 }
 
-// The server on a free loopback port; it prints its address on stderr.
-const server = spawn(tracuu, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--quiet"]);
+// A write token for the upload page's test, and the files it uploads (made from our own text).
+const token = spawnSync(tracuu, ["token", "add", "--db", db, "nguoi-thu"], { encoding: "utf8" }).stdout.trim();
+const uploads = join(db, "..", `${db.split("/").pop()}-uploads`);
+const made = spawnSync("/usr/bin/python3", [join(source, "tests/web/make_upload_files.py"), uploads], { encoding: "utf8" });
+if (made.status !== 0) {
+  console.error(made.stderr);
+  process.exit(1);
+}
+
+// The server on a free loopback port, with the write API and its upload page; it prints its
+// address on stderr.
+const server = spawn(tracuu, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--quiet", "--writes"]);
 const base = await new Promise((resolve, reject) => {
   let text = "";
   server.stderr.on("data", (chunk) => {
@@ -298,6 +308,57 @@ await test("keyboard: the first result is a few Tab presses away", async () => {
   check(presses < 15, `${presses + 1} Tab presses to the first result`);
 });
 
+// Last: it adds documents to the index the other tests count on.
+await test("upload page: log in, upload a PDF and a .docx, correct a date, find both, open the originals", async () => {
+  await page.goto(`${base}/tai-len`);
+  check(new URL(page.url()).pathname === "/dang-nhap", `not sent to the login: ${page.url()}`);
+  await axe("login page");
+  await page.locator("#token").fill(token);
+  await Promise.all([page.waitForURL(/\/tai-len$/), page.locator("form.login button").click()]);
+  const cookie = (await context.cookies()).find((c) => c.name === "tracuu_phien");
+  check(cookie && cookie.httpOnly && cookie.sameSite === "Strict", `session cookie: ${JSON.stringify(cookie)}`);
+  check(!(await page.evaluate(() => document.cookie)).includes("tracuu_phien"), "the page's scripts can read the session");
+  // Both files at once through the file picker: one request each, with its progress bar.
+  await page.locator("#file").setInputFiles([join(uploads, "ke-hoach-tiem-chung.pdf"), join(uploads, "bao-cao-nuoc-sach.docx")]);
+  const items = page.locator("li.upload-item");
+  await page.waitForFunction(() => document.querySelectorAll("li.upload-item.done").length === 2, null, { timeout: 60000 });
+  check((await items.count()) === 2, "not one row per file");
+  for (const bar of await page.locator("li.upload-item progress").all())
+    check((await bar.evaluate((p) => p.value)) === 100, "a progress bar did not reach the end");
+  const pdf = items.filter({ hasText: "ke-hoach-tiem-chung.pdf" });
+  check((await pdf.locator("dd[data-field='Loại văn bản']").textContent()) === "Kế hoạch", "the PDF's type");
+  check((await pdf.locator("dd[data-field='Ngày']").textContent()) === "không rõ", "the PDF has no date in its text");
+  await page.screenshot({ path: join(out, "upload.png"), fullPage: true });
+  await axe("upload page with results");
+  // Correct the PDF's date (and its title), sent as PATCH with the page's CSRF token.
+  await pdf.locator("input[name=date]").fill("2024-04-02");
+  await pdf.locator("input[name=title]").fill("Kế hoạch tiêm chủng vắc xin sởi xã Bản Phiệt");
+  await pdf.locator("form.correction button").click();
+  await pdf.locator(".saved", { hasText: "Đã lưu" }).waitFor();
+  check((await pdf.locator("dd[data-field='Ngày']").textContent()) === "02/04/2024", "the shown date did not change");
+  // Both found by search, the PDF by its corrected year; each opens its document page.
+  await page.goto(`${base}/search?q=${encodeURIComponent("tiêm chủng vắc xin sởi")}&year=2024`);
+  check((await page.locator(".hit h3 a", { hasText: "Kế hoạch tiêm chủng vắc xin sởi xã Bản Phiệt" }).count()) === 1, "the corrected PDF is not found in 2024");
+  await page.goto(`${base}/search?q=${encodeURIComponent("cấp nước tự chảy")}`);
+  await Promise.all([page.waitForURL(/\/d\//), page.locator(".hit h3 a").first().click()]);
+  check((await page.locator(".text").textContent()).includes("ba trăm hộ dân"), "the .docx's text");
+  // The originals, byte for byte: the .docx as a download, the PDF inline.
+  const docxLink = page.locator("a.original").first();
+  const [download] = await Promise.all([page.waitForEvent("download"), docxLink.click()]);
+  check(download.suggestedFilename() === "bao-cao-nuoc-sach.docx", `downloaded ${download.suggestedFilename()}`);
+  const saved = await download.path();
+  check(readFileSync(saved).equals(readFileSync(join(uploads, "bao-cao-nuoc-sach.docx"))), "the .docx is not the original");
+  const api = await (await page.request.get(`${base}/api/search?q=${encodeURIComponent("tiêm chủng vắc xin sởi")}`)).json();
+  const original = await page.request.get(`${base}/files/${encodeURIComponent(api.hits[0].id)}`);
+  check(original.headers()["content-type"] === "application/pdf", "the PDF's type");
+  check((await original.body()).equals(readFileSync(join(uploads, "ke-hoach-tiem-chung.pdf"))), "the PDF is not the original");
+  // Logging out ends the session: the page asks for the login again.
+  await page.goto(`${base}/tai-len`);
+  await Promise.all([page.waitForURL((u) => u.pathname === "/"), page.locator(".who button").click()]);
+  await page.goto(`${base}/tai-len`);
+  check(new URL(page.url()).pathname === "/dang-nhap", "still logged in after logging out");
+});
+
 await test("no console errors on any page", async () => {
   check(consoleErrors.length === 0, consoleErrors.join("\n"));
 });
@@ -305,6 +366,7 @@ await test("no console errors on any page", async () => {
 await browser.close();
 server.kill("SIGTERM");
 rmSync(db, { recursive: true, force: true });
+rmSync(uploads, { recursive: true, force: true });
 console.log(`screenshots: ${out}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -11,6 +11,7 @@
 
 #include "tracuu/corpus/document.h"
 #include "tracuu/corpus/raw_document.h"
+#include "tracuu/indexer/correction_store.h"
 #include "tracuu/indexer/errors.h"
 #include "tracuu/indexer/index_options.h"
 
@@ -29,7 +30,8 @@ class IndexWriter {
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
-  // Returns true when a document with the same id was replaced.
+  // Returns true when a document with the same id was replaced. The document is written as given
+  // (stored corrections are the pipeline's: index_paths, index_documents, correct).
   bool upsert(const corpus::Document& doc);
   bool remove(const std::string& id);
   // Commits every shard; the first commit after a rebuild makes the new index the live one.
@@ -63,6 +65,13 @@ class IndexWriter {
   // The record of document `id` as upsert() stored it (committed or in this writer's batch): the
   // drop folder gives a moved file's document its new path and name without reading it again.
   std::optional<corpus::Document> document(const std::string& id);
+
+  // A person's correction of the document `id` (correction_store.h): merged into the id's stored
+  // correction (DIR/tracuu-corrections.json, on disk first), applied to the indexed document and
+  // committed, so searches see it at once; every later (re)indexing of the id, `--rebuild`
+  // included, applies it again. Returns the id's whole correction; nullopt (and nothing stored)
+  // when the index has no such document.
+  std::optional<Correction> correct(const std::string& id, const Correction& c);
 
   // What index_paths has done so far, committed documents only; still right after it threw.
   const IndexStats& stats() const;
