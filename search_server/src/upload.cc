@@ -204,6 +204,15 @@ Submission upload_of(Poco::Net::HTTPServerRequest& req, const std::string& body,
   return s;
 }
 
+// The request's Content-Type; octet-stream when it is missing or malformed.
+Poco::Net::MediaType media_type_of(Poco::Net::HTTPServerRequest& req) {
+  try {
+    return Poco::Net::MediaType(req.getContentType());
+  } catch (const Poco::Exception&) {
+    return Poco::Net::MediaType("application/octet-stream");
+  }
+}
+
 }  // namespace
 
 void check_declared_size(const Poco::Net::HTTPServerRequest& req, std::size_t max_bytes) {
@@ -233,11 +242,7 @@ bool valid_document_id(const std::string& id) {
 }
 
 nlohmann::json read_json_object(Poco::Net::HTTPServerRequest& req, std::size_t max_bytes) {
-  Poco::Net::MediaType type("application/octet-stream");
-  try {
-    type = Poco::Net::MediaType(req.getContentType());
-  } catch (const Poco::Exception&) {
-  }
+  Poco::Net::MediaType type = media_type_of(req);
   if (!type.matches("application", "json"))
     throw HttpError{415, "unsupported_type", "Gửi application/json."};
   std::string body = read_body(req, max_bytes);
@@ -249,11 +254,7 @@ nlohmann::json read_json_object(Poco::Net::HTTPServerRequest& req, std::size_t m
 }
 
 Poco::Net::NameValueCollection read_form(Poco::Net::HTTPServerRequest& req, std::size_t max_bytes) {
-  Poco::Net::MediaType type("application/octet-stream");
-  try {
-    type = Poco::Net::MediaType(req.getContentType());
-  } catch (const Poco::Exception&) {
-  }
+  Poco::Net::MediaType type = media_type_of(req);
   if (!type.matches("application", "x-www-form-urlencoded"))
     throw HttpError{415, "unsupported_type", "Gửi biểu mẫu (application/x-www-form-urlencoded)."};
   std::string body = read_body(req, max_bytes);
@@ -272,11 +273,7 @@ Poco::Net::NameValueCollection read_form(Poco::Net::HTTPServerRequest& req, std:
 
 Submission read_submission(Poco::Net::HTTPServerRequest& req, std::size_t max_bytes,
                            const std::optional<std::string>& id) {
-  Poco::Net::MediaType type("application/octet-stream");
-  try {
-    type = Poco::Net::MediaType(req.getContentType());
-  } catch (const Poco::Exception&) {
-  }
+  Poco::Net::MediaType type = media_type_of(req);
   const bool json = type.matches("application", "json");
   const bool multipart = type.matches("multipart", "form-data");
   if (!json && !multipart)
