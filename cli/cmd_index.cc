@@ -4,6 +4,10 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
+#include <sstream>
+#include <tuple>
+#include <utility>
 
 #include "commands.h"
 #include "index_watch.h"
@@ -82,6 +86,35 @@ void add_watch_options(CLI::App* cmd, WatchFlags& flags) {
       ->needs(watch);
 }
 
+// "2/4" -> {2, 4}: shard K of N.
+std::optional<std::pair<std::size_t, std::size_t>> parse_part(const std::string& s) {
+  std::size_t k = 0, n = 0;
+  char slash = 0;
+  std::istringstream in(s);
+  if (!(in >> k >> slash >> n) || slash != '/' || !in.eof() || n == 0 || n > 64 || k >= n)
+    return std::nullopt;
+  return std::pair{k, n};
+}
+
+// Writing an archive of remote shards (docs/deploy.md): each host its own shard, and the front
+// end's lexicon merged from theirs.
+void add_cluster_options(CLI::App* cmd, std::string& part, std::vector<std::string>& sources) {
+  cmd->add_option("--shard", part,
+                  "K/N: on shard K's host of an archive of N remote shards, index only the "
+                  "documents of shard K (the others are counted as skipped)")
+      ->check([](const std::string& s) {
+        return parse_part(s) ? "" : "expected K/N, 0 <= K < N <= 64";
+      });
+  cmd->add_option("--merge-lexicon", sources,
+                  "build DIR/lexicon from these indexes or shards (a front end of remote shards)");
+}
+
+void merge_lexicon(const std::string& db, const std::vector<std::string>& sources) {
+  auto words = indexer::merge_lexicon(db, sources);
+  std::fprintf(stderr, "tracuu index: lexicon of %s merged from %zu sources, %zu words\n",
+               db.c_str(), sources.size(), words);
+}
+
 }  // namespace
 
 void register_index(CLI::App& app, int& exit_code) {
@@ -96,6 +129,8 @@ void register_index(CLI::App& app, int& exit_code) {
   static unsigned shards = 0;
   static std::size_t batch = 500;
   static WatchFlags watch;
+  static std::vector<std::string> lexicon_sources;
+  static std::string part;
   cmd->add_option("--db", db, "database directory")->required();
   cmd->add_option("PATH", paths, "files, directories, .gz, or - for stdin");
   cmd->add_option("--delete", deletes, "ids to delete");
@@ -115,13 +150,16 @@ void register_index(CLI::App& app, int& exit_code) {
          "documents per commit (a shard commits sooner once its batch holds 32 MB of text)")
       ->check(CLI::Range(1, 100000));
   add_watch_options(cmd, watch);
+  add_cluster_options(cmd, part, lexicon_sources);
   cmd->callback([&exit_code] {
+    if (!lexicon_sources.empty()) return merge_lexicon(db, lexicon_sources);
     indexer::IndexOptions opts;
     opts.rebuild = rebuild;
     opts.keep_originals = !no_originals;
     opts.threads = threads;
     opts.shards = shards;
     opts.batch_size = batch;
+    if (auto k_of_n = parse_part(part)) std::tie(opts.part_index, opts.part_count) = *k_of_n;
     if (!watch.dir.empty()) {
       watch_folder(watch.dir, db,
                    {opts, watch.delete_missing, std::chrono::milliseconds(watch.settle_ms), {}});
@@ -156,6 +194,9 @@ void register_index(CLI::App& app, int& exit_code) {
     }
     std::fprintf(stderr, "tracuu index: %zu added, %zu updated, %zu deleted, %zu failed, %.1f s\n",
                  stats.added, stats.updated, stats.deleted, stats.failed, stats.seconds);
+    if (opts.part_count > 0)
+      std::fprintf(stderr, "tracuu index: shard %zu/%zu: %zu documents of other shards skipped\n",
+                   opts.part_index, opts.part_count, stats.skipped);
     if (stats.added + stats.updated + stats.deleted == 0 && stats.failed > 0) exit_code = 1;
   });
 }

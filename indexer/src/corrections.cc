@@ -17,7 +17,7 @@ struct Candidate {
 };
 
 // How many documents hold the syllable in any of its accented forms (0: not indexed).
-Xapian::doccount frequency(const Xapian::Database& db, const std::string& s) {
+Xapian::doccount frequency(const IndexView& db, const std::string& s) {
   Xapian::doccount best = db.get_termfreq(s);
   if (tokenizer::fold(s) != s) return best;
   for (auto it = db.synonyms_begin(s); it != db.synonyms_end(s); ++it)
@@ -27,7 +27,7 @@ Xapian::doccount frequency(const Xapian::Database& db, const std::string& s) {
 
 class Collector {
  public:
-  Collector(const Xapian::Database& db, const std::string& word) : db_(db), word_(word) {}
+  Collector(const IndexView& db, const std::string& word) : db_(db), word_(word) {}
 
   void add(const std::string& text, int cost) {
     if (text == word_) return;
@@ -62,7 +62,7 @@ class Collector {
   bool empty() const { return found_.empty(); }
 
  private:
-  const Xapian::Database& db_;
+  const IndexView& db_;
   const std::string& word_;
   std::vector<Candidate> found_;
 };
@@ -74,14 +74,14 @@ bool plain_ascii(const std::string& w) {
 
 }  // namespace
 
-bool known(const Xapian::Database& db, const std::string& word) {
+bool known(const IndexView& db, const std::string& word) {
   std::string folded = tokenizer::fold(word);
   return db.get_termfreq(word) > 0 ||
          (folded == word &&
           (db.get_termfreq(folded) > 0 || db.synonyms_begin(folded) != db.synonyms_end(folded)));
 }
 
-std::vector<std::string> corrections(const Xapian::Database& db, const std::string& word) {
+std::vector<std::string> corrections(const IndexView& db, const std::string& word) {
   if (word.empty() || known(db, word)) return {};
   Collector found(db, word);
   if (plain_ascii(word)) {

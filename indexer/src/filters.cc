@@ -55,7 +55,7 @@ std::string canonical_number(const std::string& any) {
   return d ? d->canonical : tokenizer::normalize_keep_case(any);
 }
 
-std::optional<Xapian::Query> filter_query(const SearchRequest& req, const Xapian::Database& db) {
+std::optional<Xapian::Query> filter_query(const SearchRequest& req, const IndexView& db) {
   std::vector<Xapian::Query> filters;
   if (!req.provinces.empty()) {
     std::vector<std::string> names;

@@ -7,13 +7,14 @@
 #include <optional>
 #include <string>
 
+#include "index_view.h"
 #include "tracuu/indexer/search_request.h"
 
 namespace tracuu::indexer {
 
 // The AND of the request's filters (each an OR of its values); nullopt when it has none. Throws
 // QueryError for a malformed date ("bad_date") or year ("bad_year").
-std::optional<Xapian::Query> filter_query(const SearchRequest& request, const Xapian::Database& db);
+std::optional<Xapian::Query> filter_query(const SearchRequest& request, const IndexView& db);
 
 // "2015-07-14" -> "20150714", the form of the date value slot. Throws QueryError("bad_date")
 // naming `param` for anything else.

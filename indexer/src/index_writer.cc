@@ -11,11 +11,13 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <thread>
 
 #include "errors.h"
+#include "lexicon.h"
 #include "pipeline.h"
 #include "schema.h"
 #include "sha256.h"
@@ -33,6 +35,9 @@ struct IndexWriter::Impl {
   std::string root;  // the index directory
   WriteLock lock;    // first in, last out: held while any shard is open
   std::vector<Shard> shards;
+  // The lexicon's writer while the shards written are the live ones (a rebuild merges a new
+  // lexicon from its shards when it publishes them).
+  std::unique_ptr<lexicon::Writer> lexicon_writer;
   OriginalsStore originals;
   CorrectionStore corrections;  // read at open, under the write lock: no other writer changes it
   // A document went or was replaced since the last sweep of the originals store.
@@ -58,9 +63,36 @@ struct IndexWriter::Impl {
 
   void commit() {
     for (auto& s : shards) s.commit();
+    if (lexicon_writer) lexicon_writer->commit();
+  }
+
+  // The shards' synonyms and spellings go to the lexicon as well; an index without one (written
+  // before it) gets one merged from its shards first.
+  void attach_lexicon() {
+    lexicon_writer.reset();  // its commit is in, and its Xapian lock released
+    if (!lexicon::current(root)) lexicon::merge(root, shards::list(root));
+    lexicon_writer = std::make_unique<lexicon::Writer>(*lexicon::current(root));
+    for (auto& s : shards) s.lexicon = lexicon_writer.get();
+  }
+
+  // A stub naming remote shards (alone or beside local ones) is written shard by shard on the
+  // shards' own hosts: from here, documents would go to the local shards by a routing that
+  // ignores the remote ones, and a rebuild or compaction would replace the stub with a local
+  // index. Refused before anything in the directory changes.
+  void refuse_remote_shards() const {
+    auto remote = shards::remote_lines(root);
+    if (remote.empty()) return;
+    throw IndexError(IndexErrorKind::kOther,
+                     "index " + root + " names remote shards (" + remote.front() +
+                         (remote.size() > 1 ? ", ..." : "") +
+                         "): tracuu index writes, rebuilds, compacts and deletes only local "
+                         "shards; run `tracuu index --db DIR --shard K/N` on each shard's host "
+                         "(docs/deploy.md), then `tracuu index --db " +
+                         root + " --merge-lexicon ...` here");
   }
 
   unsigned new_shard_count() const {
+    if (options.part_count > 0) return 1;  // --shard K/N: this host's one shard
     unsigned n =
         options.shards ? options.shards : std::max(1u, std::thread::hardware_concurrency());
     return std::min(n, 64u);
@@ -82,7 +114,14 @@ struct IndexWriter::Impl {
 // rebuild or compaction can go, and a rebuild can start beside the live shards.
 void IndexWriter::Impl::open() {
   const bool had_index = shards::exists(root);
+  refuse_remote_shards();
   const std::vector<std::string> live = had_index ? shards::list(root) : std::vector<std::string>{};
+  if (options.part_count > 0 && live.size() > 1)
+    throw IndexError(IndexErrorKind::kOther,
+                     "--shard " + std::to_string(options.part_index) + "/" +
+                         std::to_string(options.part_count) + " writes one shard, and " + root +
+                         " holds " + std::to_string(live.size()) +
+                         " local shards: give each shard's host its own directory");
   // A stub of someone else's making (remote shards, other backends) is left as it is.
   if (had_index && live.empty())
     throw IndexError(IndexErrorKind::kOther,
@@ -92,6 +131,7 @@ void IndexWriter::Impl::open() {
   if (had_index && !options.rebuild) {
     for (const auto& p : live) shards.emplace_back(p, false);
     for (auto& s : shards) s.writers = shards.size();
+    attach_lexicon();
     return;
   }
   originals_dirty = had_index;  // a rebuild drops every record of the old index
@@ -105,6 +145,8 @@ void IndexWriter::Impl::open() {
   if (!had_index) {  // empty databases, created (and committed) by Xapian: nothing to replace
     shards::point_to(root, unpublished);
     unpublished.clear();
+    lexicon::create_empty(root);
+    attach_lexicon();
   }
 }
 
@@ -118,6 +160,8 @@ void IndexWriter::Impl::publish() {
   unpublished.clear();
   remove_shards(replaced);
   replaced.clear();
+  lexicon::merge(root, shards::list(root));
+  attach_lexicon();
 }
 
 void IndexWriter::Impl::remove_shards(const std::vector<std::string>& paths) {
@@ -296,6 +340,7 @@ std::uintmax_t IndexWriter::compact() {
     shards::point_to(impl_->root, {name});
     impl_->remove_shards(old);
     impl_->shards.emplace_back((root / name).string(), false);
+    impl_->attach_lexicon();
     std::uintmax_t bytes = 0;
     for (const auto& e : fs::recursive_directory_iterator(root / name))
       if (e.is_regular_file()) bytes += e.file_size();
@@ -431,6 +476,19 @@ std::optional<corpus::Document> IndexWriter::document(const std::string& id) {
     auto p = shard.db.postlist_begin(id_term);
     if (p == shard.db.postlist_end(id_term)) return std::nullopt;
     return corpus::document_from_json(nlohmann::json::parse(shard.db.get_document(*p).get_data()));
+  });
+}
+
+std::size_t merge_lexicon(const std::string& dir, const std::vector<std::string>& sources) {
+  return translating("merging the lexicon of " + dir, [&] {
+    WriteLock lock(dir);
+    std::vector<std::string> tables;
+    for (const auto& source : sources) tables.push_back(lexicon::current(source).value_or(source));
+    lexicon::merge(dir, tables);
+    Xapian::Database merged(*lexicon::current(dir));
+    std::size_t words = 0;
+    for (auto w = merged.spellings_begin(); w != merged.spellings_end(); ++w) ++words;
+    return words;
   });
 }
 

@@ -188,6 +188,11 @@ void Progress::lost(std::size_t documents) {
   stats_.failed += documents;
 }
 
+void Progress::skipped() {
+  std::lock_guard lock(mutex_);
+  ++stats_.skipped;
+}
+
 void Progress::finish() {
   std::lock_guard lock(mutex_);
   stats_.seconds =
@@ -220,6 +225,8 @@ void write_shard(Shard& shard, std::size_t me, std::size_t batch, Window& window
     if (slot == nullptr) break;
     if (!slot->error.empty()) {
       if (me == 0) errors.report(slot->raw.origin, slot->error, true);
+    } else if (slot->shard == kElsewhere) {
+      if (me == 0) progress.skipped();
     } else if (slot->shard == me) {
       const std::size_t updated = mine.updated;
       shard.add(slot->id, slot->xdoc, slot->spellings, mine);
@@ -279,6 +286,9 @@ void run(const Source& source, std::vector<Shard>& shards, const IndexOptions& o
       failure.run("extracting", [&] {
         while (Slot* slot = window.take()) {
           build(*slot, extractor, n, originals, corrections);
+          if (options.part_count > 0 && slot->error.empty() &&
+              shards::shard_of(slot->id, options.part_count) != options.part_index)
+            slot->shard = kElsewhere;
           window.built(*slot);
         }
       });

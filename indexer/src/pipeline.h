@@ -35,6 +35,9 @@ inline constexpr std::size_t kWindowBytes = 64 * 1024 * 1024;
 // when the documents are large. Batches of ordinary documents (a few KB each) end by their count.
 inline constexpr std::size_t kBatchBytes = 32 * 1024 * 1024;
 
+// Slot::shard of a document another host's shard holds (IndexOptions::part_count).
+inline constexpr std::size_t kElsewhere = static_cast<std::size_t>(-1);
+
 // One input document on its way: read, then built by a worker, then written by its shard's
 // writer.
 struct Slot {
@@ -110,6 +113,7 @@ class Progress {
   // A shard committed `batch` (then cleared) holding `bytes` of text.
   void committed(IndexStats& batch, std::size_t bytes);
   void lost(std::size_t documents);  // bad input: documents that could not be indexed
+  void skipped();                    // a document of another host's shard
   void finish();  // the bar ends full: byte counts are of text, the total also counts markup
 
  private:

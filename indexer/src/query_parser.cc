@@ -90,7 +90,7 @@ std::vector<Item> lex(const std::string& s) {
 }
 
 // A word matches its accented form (full weight) or any form with the same letters (lower).
-Xapian::Query word_query(const tokenizer::Token& t, const Xapian::Database& db) {
+Xapian::Query word_query(const tokenizer::Token& t, const IndexView& db) {
   Xapian::Query forms = forms_query(t.fold, db);
   if (t.norm == t.fold) return forms;
   return Xapian::Query(Xapian::Query::OP_OR,
@@ -181,7 +181,7 @@ std::vector<std::optional<Xapian::Query>> short_numbers(const std::vector<tokeni
 
 // One syllable of a phrase: the accented syllable as typed, or any form of an accentless one
 // (so "dan van kheo" in quotes is still a phrase).
-Xapian::Query phrase_part(const tokenizer::Token& t, const Xapian::Database& db) {
+Xapian::Query phrase_part(const tokenizer::Token& t, const IndexView& db) {
   if (t.norm != t.fold) return Xapian::Query(t.norm);
   constexpr std::size_t kMaxForms = 32;
   std::vector<Xapian::Query> forms{Xapian::Query(t.fold)};
@@ -203,7 +203,7 @@ Xapian::Query spelled_out(const std::string& expansion) {
 // "ubnd", "hdnd"), also finds the texts that spell it out; the reverse holds because the writer
 // indexes an abbreviation's expansion with it. A lowercase word is read as one only when it
 // cannot be a syllable ("tu" stays a word, "ubnd" does not).
-Xapian::Query plain_word_query(const tokenizer::Token& t, const Xapian::Database& db) {
+Xapian::Query plain_word_query(const tokenizer::Token& t, const IndexView& db) {
   std::vector<std::string> expansions;
   if (t.type == tokenizer::TokenType::kAbbrev && !t.expansion.empty())
     expansions = {t.expansion};
@@ -218,7 +218,7 @@ Xapian::Query plain_word_query(const tokenizer::Token& t, const Xapian::Database
 // A name spelled out in the query, accents optional ("uy ban nhan dan"), starting at token i:
 // how many tokens it takes (0 for none) and its query, the same as its abbreviation's ("UBND").
 std::size_t long_form(const std::vector<tokenizer::Token>& tokens,
-                      const std::vector<char>& consumed, std::size_t i, const Xapian::Database& db,
+                      const std::vector<char>& consumed, std::size_t i, const IndexView& db,
                       Xapian::Query& q) {
   constexpr std::size_t kMaxWords = 8;
   const auto& tok = tokenizer::Tokenizer::shared();
@@ -248,7 +248,7 @@ struct TextQuery {
   bool phrase = false;  // `strict` is a phrase: the relaxed pass keeps it whole
 };
 
-TextQuery text_query(const Item& item, const Xapian::Database& db, ParsedQuery& out) {
+TextQuery text_query(const Item& item, const IndexView& db, ParsedQuery& out) {
   const auto& tok = tokenizer::Tokenizer::shared();
   auto tokens = tok.tokenize(item.text);
   std::vector<char> consumed(tokens.size(), 0);
@@ -289,8 +289,7 @@ TextQuery text_query(const Item& item, const Xapian::Database& db, ParsedQuery& 
   return tq;
 }
 
-Xapian::Query field_query(const std::string& field, const std::string& value,
-                          const Xapian::Database& db) {
+Xapian::Query field_query(const std::string& field, const std::string& value, const IndexView& db) {
   if (field == "tinh" || field == "province")
     return Xapian::Query(schema::term(schema::kProvince, canonical_province(value, db)));
   if (field == "so" || field == "directive") {
@@ -304,7 +303,7 @@ Xapian::Query field_query(const std::string& field, const std::string& value,
 
 }  // namespace
 
-Xapian::Query forms_query(const std::string& fold, const Xapian::Database& db) {
+Xapian::Query forms_query(const std::string& fold, const IndexView& db) {
   constexpr std::size_t kMaxForms = 32;
   std::vector<Xapian::Query> forms{Xapian::Query(fold)};
   for (auto it = db.synonyms_begin(fold); it != db.synonyms_end(fold) && forms.size() < kMaxForms;
@@ -343,7 +342,7 @@ std::string type_slug(const std::string& typed) {
   return squeeze(tokenizer::fold(typed), " \t\n\r_-", '-');
 }
 
-std::string canonical_province(const std::string& typed, const Xapian::Database& db) {
+std::string canonical_province(const std::string& typed, const IndexView& db) {
   std::string name = squeeze(tokenizer::normalize_keep_case(typed), " \t\n\r", ' ');
   if (db.term_exists(schema::term(schema::kProvince, name))) return name;
   // Accents or case typed differently: the one province whose folded name matches.
@@ -406,7 +405,7 @@ std::string rewritten(const ParsedQuery& parsed, const std::vector<std::string>&
   return out + parsed.input.substr(at);
 }
 
-ParsedQuery parse_query(const std::string& raw, const Xapian::Database& db) {
+ParsedQuery parse_query(const std::string& raw, const IndexView& db) {
   if (raw.size() > kMaxQueryBytes)
     throw QueryError("query_too_long", "query is longer than 1000 bytes", "query");
   ParsedQuery out;

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "index_view.h"
+
 namespace tracuu::indexer {
 
 // Where a query word was typed, so a suggestion can rewrite it in place (operators, quotes and
@@ -32,7 +34,7 @@ struct ParsedQuery {
 
 // Never throws on user input: malformed parts fall back to plain words. Throws QueryError
 // for input that cannot be searched at all (over the length limit).
-ParsedQuery parse_query(const std::string& input, const Xapian::Database& db);
+ParsedQuery parse_query(const std::string& input, const IndexView& db);
 
 // The query as typed with `words[i]` replaced by `replacement[i]` where they differ, everything
 // else (operators, quotes, fields, case of untouched words) kept: "dan van -lao" -> "dân vận -lào".
@@ -43,7 +45,7 @@ Xapian::Query docnum_query(const std::string& canonical);
 
 // Every form of a syllable with the same letters (the folded form and the accented forms the
 // synonym table lists for it) as one OP_SYNONYM, weighed like a single term.
-Xapian::Query forms_query(const std::string& fold, const Xapian::Database& db);
+Xapian::Query forms_query(const std::string& fold, const IndexView& db);
 
 // A document type as the index names it, typed as a slug, label or name, accents optional:
 // "ke-hoach", "Kế hoạch", "ke hoach", "Tin tức" (corpus/document_types.h).
@@ -51,6 +53,6 @@ std::string type_slug(const std::string& typed);
 
 // A province as the index names it, typed any way: "Hòa Bình", "Hoà Bình", "hoa binh". Unknown
 // names come back normalized (they then match nothing).
-std::string canonical_province(const std::string& typed, const Xapian::Database& db);
+std::string canonical_province(const std::string& typed, const IndexView& db);
 
 }  // namespace tracuu::indexer

@@ -23,7 +23,7 @@ struct Form {
 
 // The syllables an accentless query word may stand for (its accented forms from the synonym
 // table, and itself), most frequent first. An accented word stands only for itself.
-std::vector<Form> syllable_forms(const Xapian::Database& db, const std::string& word) {
+std::vector<Form> syllable_forms(const IndexView& db, const std::string& word) {
   constexpr std::size_t kMaxForms = 8;
   auto weight = [&](const std::string& t) { return std::log1p(db.get_termfreq(t)); };
   std::vector<Form> out{{word, weight(word)}};
@@ -43,7 +43,7 @@ std::vector<Form> syllable_forms(const Xapian::Database& db, const std::string& 
 // "ban chap hanh" is "ban_chấp_hành" rather than "bản" + the more frequent "chấp_hành".
 class AccentRestorer {
  public:
-  AccentRestorer(const Xapian::Database& db, const std::vector<std::string>& words,
+  AccentRestorer(const IndexView& db, const std::vector<std::string>& words,
                  const std::vector<std::vector<std::string>>& alternatives)
       : db_(db), words_(words), alternatives_(alternatives), best_(words.size() + 1) {
     for (std::size_t i = 0; i < words.size(); ++i) {
@@ -132,7 +132,7 @@ class AccentRestorer {
     offer(i, to, score + cover + std::log1p(freq), std::move(syllables));
   }
 
-  const Xapian::Database& db_;
+  const IndexView& db_;
   const std::vector<std::string>& words_;
   const std::vector<std::vector<std::string>>& alternatives_;
   std::vector<std::vector<Form>> forms_;
@@ -142,7 +142,7 @@ class AccentRestorer {
 
 // Syllables one edit away from a misspelled `word` that follow `before` in indexed words:
 // "dân vậm" -> "vận" (of "dân_vận"), where spelling alone would say the commoner "vậy".
-std::vector<std::string> context_alternatives(const Xapian::Database& db, const std::string& before,
+std::vector<std::string> context_alternatives(const IndexView& db, const std::string& before,
                                               const std::string& word) {
   constexpr std::size_t kMaxBefore = 3, kMaxTerms = 400;
   std::vector<std::string> out;
@@ -165,13 +165,12 @@ std::vector<std::string> context_alternatives(const Xapian::Database& db, const 
 }  // namespace
 
 std::vector<std::string> restore_accents(
-    const Xapian::Database& db, const std::vector<std::string>& words,
+    const IndexView& db, const std::vector<std::string>& words,
     const std::vector<std::vector<std::string>>& alternatives) {
   return AccentRestorer(db, words, alternatives).run();
 }
 
-std::vector<std::string> best_reading(const Xapian::Database& db,
-                                      const std::vector<std::string>& words) {
+std::vector<std::string> best_reading(const IndexView& db, const std::vector<std::string>& words) {
   if (words.empty()) return {};
   std::vector<std::string> corrected;
   std::vector<std::vector<std::string>> alternatives(words.size());

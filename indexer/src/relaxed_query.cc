@@ -14,13 +14,13 @@ namespace {
 constexpr double kPerWord = 10000.0;
 
 // A syllable the word may stand for: that very form when accented, any form when not.
-Xapian::Query syllable_query(const std::string& s, const Xapian::Database& db) {
+Xapian::Query syllable_query(const std::string& s, const IndexView& db) {
   return tokenizer::fold(s) == s ? forms_query(s, db) : Xapian::Query(s);
 }
 
 // The word, or what it was most likely typed for when the index does not know it.
 Xapian::Query word_group(const Xapian::Query& strict, const std::string& word,
-                         const std::string& read_as, const Xapian::Database& db, bool& corrected) {
+                         const std::string& read_as, const IndexView& db, bool& corrected) {
   if (known(db, word)) return strict;
   std::vector<Xapian::Query> any{strict};
   if (read_as != word) any.push_back(syllable_query(read_as, db));
@@ -34,7 +34,7 @@ Xapian::Query word_group(const Xapian::Query& strict, const std::string& word,
 
 std::optional<RelaxedQuery> relaxed_query(const ParsedQuery& parsed,
                                           const std::vector<std::string>& reading,
-                                          const Xapian::Database& db) {
+                                          const IndexView& db) {
   if (parsed.optional_words.empty()) return std::nullopt;
   RelaxedQuery out;
   out.searched = parsed.words;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "index_view.h"
 #include "query_parser.h"
 
 namespace tracuu::indexer {
@@ -25,6 +26,6 @@ struct RelaxedQuery {
 // nullopt when the query has no plain word to relax. `reading` is best_reading(parsed.words).
 std::optional<RelaxedQuery> relaxed_query(const ParsedQuery& parsed,
                                           const std::vector<std::string>& reading,
-                                          const Xapian::Database& db);
+                                          const IndexView& db);
 
 }  // namespace tracuu::indexer

@@ -8,7 +8,7 @@
 
 namespace tracuu::indexer {
 
-RequestQuery request_query(const SearchRequest& req, const Xapian::Database& db) {
+RequestQuery request_query(const SearchRequest& req, const IndexView& db) {
   ParsedQuery parsed = parse_query(req.query, db);
   RequestQuery out;
   out.query = parsed.query;

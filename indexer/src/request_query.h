@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "index_view.h"
 #include "tracuu/indexer/search_request.h"
 
 namespace tracuu::indexer {
@@ -28,6 +29,6 @@ struct RequestQuery {
 };
 
 // Throws QueryError for a request the user must fix (see filters.h, query_parser.h).
-RequestQuery request_query(const SearchRequest& request, const Xapian::Database& db);
+RequestQuery request_query(const SearchRequest& request, const IndexView& db);
 
 }  // namespace tracuu::indexer

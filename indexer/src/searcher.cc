@@ -15,6 +15,8 @@
 #include "facets.h"
 #include "filters.h"
 #include "hits.h"
+#include "index_view.h"
+#include "lexicon.h"
 #include "query_parser.h"
 #include "reading.h"
 #include "request_query.h"
@@ -115,16 +117,23 @@ struct Searcher::Impl {
   std::vector<std::string> layout;      // the shard directories opened
   Xapian::Database db;                  // every shard, searched as one
   std::vector<Xapian::Database> parts;  // the same shards one by one, for their revisions
-  std::uint64_t base = 0;               // added to revisions after a layout change
+  bool remote = false;                  // some shards are served by xapian-tcpsrv
+  // Synonyms and spellings (lexicon.h): DIR/lexicon, or the shards' own tables without one.
+  Xapian::Database lexicon;
+  std::string lexicon_path;  // "" when there is none
+  std::uint64_t base = 0;    // added to revisions after a layout change
   std::uint64_t reopens = 0;
   // all_facets() of one revision.
   std::optional<std::pair<std::uint64_t, std::map<std::string, FacetCounts>>> archive_facets;
 
   void open() {
     layout = shards::list(path);
+    remote = !shards::remote_lines(path).empty();
     db = Xapian::Database();
     parts.clear();
-    if (layout.empty()) {  // a stub naming remote shards, or not an index: Xapian decides
+    // A stub naming remote shards (with local ones or not), or not an index: Xapian decides.
+    if (layout.empty() || remote) {
+      layout.clear();
       db = Xapian::Database(path);
     } else {
       for (const auto& p : layout) {
@@ -132,8 +141,17 @@ struct Searcher::Impl {
         db.add_database(parts.back());
       }
     }
+    open_lexicon();
     check_versions();
   }
+
+  void open_lexicon() {
+    auto found = lexicon::current(path);
+    lexicon_path = found ? std::filesystem::canonical(*found).string() : "";
+    lexicon = found ? Xapian::Database(*found) : db;
+  }
+
+  IndexView view() const { return {db, lexicon}; }
 
   // An index written with another schema answers wrongly, not with errors: refuse it whole.
   // Read on handles of their own: reading the metadata through `db` keeps a block of each
@@ -148,6 +166,7 @@ struct Searcher::Impl {
     std::uint64_t sum = 0;
     for (const auto& p : parts) sum += p.get_revision();
     if (parts.empty()) sum = reopens;
+    if (!lexicon_path.empty()) sum += lexicon.get_revision();
     return base + sum;
   }
 
@@ -162,6 +181,14 @@ struct Searcher::Impl {
     }
     db.reopen();  // the combined handle shares each shard's handle: both see the new revision
     ++reopens;
+    // A merge points DIR/lexicon at a new generation; commits to the same one are a reopen.
+    auto found = lexicon::current(path);
+    if ((found ? std::filesystem::canonical(*found).string() : "") != lexicon_path) {
+      open_lexicon();
+      base += 1;
+    } else if (!lexicon_path.empty()) {
+      lexicon.reopen();
+    }
     if (revision() == before) return false;
     check_versions();
     return true;
@@ -203,28 +230,43 @@ SearchResult Searcher::Impl::run(const SearchRequest& req, const Xapian::Query& 
   if (by_date) enquire.set_sort_by_value_then_relevance(schema::kDate, true);
   if (min_weight > 0) enquire.set_cutoff(0, min_weight);
   FacetSpy spy(db, parts.size() <= 1);
-  if (req.facets) enquire.add_matchspy(&spy);
-  // Facets look at up to kSample candidates: exact below that, scaled estimates above.
+  RemoteFacets remote_spies;
+  // Xapian 1.4.22's remote matcher shows match spies some documents twice when the match is
+  // sorted by value (48 of the sample's 43 documents): over remote shards, a date-sorted
+  // search counts its facets in a relevance-ordered pass of its own, without hits.
+  const bool facet_pass = req.facets && remote && by_date;
+  if (req.facets && remote && !by_date) remote_spies.attach(enquire);
+  if (req.facets && !remote) enquire.add_matchspy(&spy);
+  // Facets look at up to kSample candidates: exact below that, scaled estimates above (each
+  // remote shard looks at up to kSample of its own).
   Xapian::doccount check = req.facets ? std::min(db.get_doccount(), FacetSpy::kSample) : 0;
   Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
                                        static_cast<Xapian::doccount>(req.limit), check);
+  if (facet_pass) {
+    Xapian::Enquire counting(db);
+    counting.set_query(query);
+    if (min_weight > 0) counting.set_cutoff(0, min_weight);
+    remote_spies.attach(counting);
+    counting.get_mset(0, 0, check);
+  }
   SearchResult result;
   result.total = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   for (auto it = mset.begin(); it != mset.end(); ++it)
     result.hits.push_back(make_hit(it.get_document(), it.get_weight(), words));
   if (req.facets) {
-    result.facets_exact = result.total_exact && spy.seen() >= result.total;
-    double scale = result.facets_exact || spy.seen() == 0
+    const std::size_t seen = remote ? remote_spies.seen() : spy.seen();
+    result.facets_exact = result.total_exact && seen >= result.total;
+    double scale = result.facets_exact || seen == 0
                        ? 1.0
-                       : static_cast<double>(result.total) / static_cast<double>(spy.seen());
-    result.facets = spy.counts(scale);
+                       : static_cast<double>(result.total) / static_cast<double>(seen);
+    result.facets = remote ? remote_spies.counts(scale) : spy.counts(scale);
   }
   return result;
 }
 
 SearchResult Searcher::Impl::search(const SearchRequest& req) {
-  RequestQuery q = request_query(req, db);
+  RequestQuery q = request_query(req, view());
   if (std::getenv("TRACUU_EXPLAIN"))
     std::fprintf(stderr, "%s\n", q.query.get_description().c_str());
   const bool by_date = req.sort == SortOrder::kDate || q.browse;
@@ -313,7 +355,7 @@ std::vector<std::string> Searcher::Impl::suggest(const std::string& prefix, std:
   SearchRequest req;
   req.query = prefix;
   Xapian::Enquire enquire(db);
-  enquire.set_query(request_query(req, db).query);
+  enquire.set_query(request_query(req, view()).query);
   Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit - out.size()));
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     auto j = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);

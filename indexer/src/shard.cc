@@ -84,12 +84,16 @@ void Shard::ensure_room() const {
 
 void Shard::commit(bool with_spelling) {
   ensure_room();
+  std::vector<std::pair<std::string, std::string>> synonyms;
   for (const std::string* term : new_terms) {
     std::string folded = tokenizer::fold(*term);
-    if (folded != *term && accent_pairs.insert(folded + '\t' + *term).second)
+    if (folded != *term && accent_pairs.insert(folded + '\t' + *term).second) {
       db.add_synonym(folded, *term);
+      synonyms.emplace_back(std::move(folded), *term);
+    }
   }
   new_terms.clear();
+  if (lexicon) lexicon->add(synonyms, with_spelling ? &pending_spellings : nullptr);
   if (with_spelling) {
     for (const auto& [term, count] : pending_spellings) db.add_spelling(term, count);
     pending_spellings.clear();

@@ -33,6 +33,19 @@ std::vector<std::string> list(const std::string& dir) {
   return out;
 }
 
+std::vector<std::string> remote_lines(const std::string& dir) {
+  std::vector<std::string> out;
+  std::ifstream stub(fs::path(dir) / kStubName);
+  std::string line;
+  while (std::getline(stub, line)) {
+    std::istringstream words(line);
+    std::string backend;
+    if ((words >> backend) && backend != "auto" && backend != "glass" && backend[0] != '#')
+      out.push_back(line);
+  }
+  return out;
+}
+
 bool exists(const std::string& dir) {
   return fs::exists(fs::path(dir) / kStubName) || fs::exists(fs::path(dir) / "iamglass");
 }

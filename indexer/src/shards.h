@@ -18,6 +18,11 @@ inline constexpr const char* kStubName = "XAPIANDB";
 // holds a single glass database (older indexes). Empty when no index exists there yet.
 std::vector<std::string> list(const std::string& dir);
 
+// The stub's lines that name no local glass shard: `remote HOST:PORT` (xapian-tcpsrv) or
+// `remote :PROGRAM ARGS`, as written. Such shards are searched through Xapian's remote backend
+// and written only on their own hosts (`tracuu index --shard K/N` there).
+std::vector<std::string> remote_lines(const std::string& dir);
+
 // True when `dir` holds an index this program wrote (a stub or a glass database).
 bool exists(const std::string& dir);
 

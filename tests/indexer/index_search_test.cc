@@ -464,7 +464,7 @@ TEST(IndexWriter, ALockedOrMissingDatabaseGivesAClearMessage) {
     IndexWriter into_remote(remote.string(), {});
     FAIL() << "a stub naming remote shards must not be overwritten";
   } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("no local glass shards"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("names remote shards"), std::string::npos) << e.what();
   }
   std::ifstream kept(remote / "XAPIANDB");
   std::string line;

@@ -14,6 +14,7 @@ struct IndexStats {
   std::size_t updated = 0;
   std::size_t deleted = 0;
   std::size_t failed = 0;
+  std::size_t skipped = 0;  // read, but routed to another host's shard (--shard K/N)
   double seconds = 0;
 };
 
@@ -24,6 +25,10 @@ struct IndexOptions {
   // Shards of a new index (one writer thread each); 0 = one per core. An existing index keeps
   // the shards it has (see docs/schema.md, "Shards").
   unsigned shards = 0;
+  // --shard K/N: this host writes shard K of an archive of N shards served by xapian-tcpsrv, a
+  // one-shard index holding only the documents whose id hashes to K (the same routing as N local
+  // shards); the others are skipped and counted. part_count 0: every document.
+  std::size_t part_index = 0, part_count = 0;
   // Keep each file's original in DB/originals (served at /files/{id}); false is --no-originals,
   // for archives that must not hold copies: records still say what the file was, without sha256.
   bool keep_originals = true;

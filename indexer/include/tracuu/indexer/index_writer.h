@@ -93,4 +93,10 @@ class IndexWriter {
   std::unique_ptr<Impl> impl_;
 };
 
+// Builds DIR/lexicon (the synonyms and spellings the query side reads, docs/schema.md "Lexicon")
+// from `sources`: index directories (their lexicon, else their shards' tables), shard or lexicon
+// databases copied from the shards' hosts. For a front end whose stub names remote shards, where
+// no writer runs; under DIR's write lock. Returns the number of spelling words merged.
+std::size_t merge_lexicon(const std::string& dir, const std::vector<std::string>& sources);
+
 }  // namespace tracuu::indexer
