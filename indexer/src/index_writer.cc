@@ -35,9 +35,8 @@ struct IndexWriter::Impl {
   std::string root;  // the index directory
   WriteLock lock;    // first in, last out: held while any shard is open
   std::vector<Shard> shards;
-  // The lexicon's writer while the shards written are the live ones (a rebuild merges a new
-  // lexicon from its shards when it publishes them).
   std::unique_ptr<lexicon::Writer> lexicon_writer;
+  std::string unpublished_lexicon;  // a rebuild's, switched to with its shards
   OriginalsStore originals;
   CorrectionStore corrections;  // read at open, under the write lock: no other writer changes it
   // A document went or was replaced since the last sweep of the originals store.
@@ -66,12 +65,15 @@ struct IndexWriter::Impl {
     if (lexicon_writer) lexicon_writer->commit();
   }
 
-  // The shards' synonyms and spellings go to the lexicon as well; an index without one (written
-  // before it) gets one merged from its shards first.
-  void attach_lexicon() {
+  // The shards' synonyms and spellings go to the lexicon at `path` (the current one by default;
+  // an index without one, written before it, gets one merged from its shards' tables first).
+  void attach_lexicon(std::string path = {}) {
     lexicon_writer.reset();  // its commit is in, and its Xapian lock released
-    if (!lexicon::current(root)) lexicon::merge(root, shards::list(root));
-    lexicon_writer = std::make_unique<lexicon::Writer>(*lexicon::current(root));
+    if (path.empty()) {
+      if (!lexicon::current(root)) lexicon::merge(root, shards::list(root));
+      path = *lexicon::current(root);
+    }
+    lexicon_writer = std::make_unique<lexicon::Writer>(path);
     for (auto& s : shards) s.lexicon = lexicon_writer.get();
   }
 
@@ -142,11 +144,13 @@ void IndexWriter::Impl::open() {
   replaced = live;
   for (const auto& name : unpublished) shards.emplace_back((fs::path(root) / name).string(), true);
   for (auto& s : shards) s.writers = shards.size();
+  unpublished_lexicon = lexicon::create(root);
+  attach_lexicon(unpublished_lexicon);
   if (!had_index) {  // empty databases, created (and committed) by Xapian: nothing to replace
     shards::point_to(root, unpublished);
     unpublished.clear();
-    lexicon::create_empty(root);
-    attach_lexicon();
+    lexicon::switch_to(unpublished_lexicon);
+    unpublished_lexicon.clear();
   }
 }
 
@@ -160,8 +164,8 @@ void IndexWriter::Impl::publish() {
   unpublished.clear();
   remove_shards(replaced);
   replaced.clear();
-  lexicon::merge(root, shards::list(root));
-  attach_lexicon();
+  lexicon::switch_to(unpublished_lexicon);
+  unpublished_lexicon.clear();
 }
 
 void IndexWriter::Impl::remove_shards(const std::vector<std::string>& paths) {
@@ -192,8 +196,10 @@ void IndexWriter::Impl::discard_unpublished() noexcept {
     paths.push_back(s.path);
   }
   shards.clear();  // closes the databases before their files go
+  lexicon_writer.reset();
   std::error_code ec;
   for (const auto& p : paths) fs::remove_all(p, ec);
+  if (!unpublished_lexicon.empty()) fs::remove_all(unpublished_lexicon, ec);
   unpublished.clear();
 }
 

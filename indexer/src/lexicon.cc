@@ -25,20 +25,6 @@ std::string next_generation(const std::string& dir) {
   return "lexicon-g" + std::to_string(newest + 1);
 }
 
-// Points DIR/lexicon at `name` (renamed into place: readers see the old one or the new one),
-// then removes the generations it no longer names.
-void switch_to(const std::string& dir, const std::string& name) {
-  fs::path root(dir);
-  fs::path tmp = root / (std::string(kName) + ".tmp");
-  fs::remove(tmp);
-  fs::create_directory_symlink(name, tmp);
-  fs::rename(tmp, root / kName);
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    std::string other = entry.path().filename().string();
-    if (other != name && std::regex_match(other, generation_name())) fs::remove_all(entry.path());
-  }
-}
-
 void copy_tables(const Xapian::Database& from, Xapian::WritableDatabase& to) {
   for (auto k = from.synonym_keys_begin(); k != from.synonym_keys_end(); ++k)
     for (auto s = from.synonyms_begin(*k); s != from.synonyms_end(*k); ++s) to.add_synonym(*k, *s);
@@ -60,20 +46,34 @@ std::optional<std::string> current(const std::string& dir) {
 void merge(const std::string& dir, const std::vector<std::string>& sources) {
   Xapian::Database all;
   for (const auto& s : sources) all.add_database(Xapian::Database(s));
-  const std::string name = next_generation(dir);
+  const std::string path = (fs::path(dir) / next_generation(dir)).string();
   {
-    Xapian::WritableDatabase out((fs::path(dir) / name).string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    Xapian::WritableDatabase out(path, Xapian::DB_CREATE_OR_OVERWRITE);
     copy_tables(all, out);
     out.commit();
   }
-  switch_to(dir, name);
+  switch_to(path);
 }
 
-void create_empty(const std::string& dir) {
-  const std::string name = next_generation(dir);
-  Xapian::WritableDatabase((fs::path(dir) / name).string(), Xapian::DB_CREATE_OR_OVERWRITE)
-      .commit();
-  switch_to(dir, name);
+std::string create(const std::string& dir) {
+  const std::string path = (fs::path(dir) / next_generation(dir)).string();
+  Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OVERWRITE).commit();
+  return path;
+}
+
+// DIR/lexicon is renamed into place: readers see the old generation or the new one.
+void switch_to(const std::string& path) {
+  fs::path generation(path);
+  fs::path root = generation.parent_path();
+  const std::string name = generation.filename().string();
+  fs::path tmp = root / (std::string(kName) + ".tmp");
+  fs::remove(tmp);
+  fs::create_directory_symlink(name, tmp);
+  fs::rename(tmp, root / kName);
+  for (const auto& entry : fs::directory_iterator(root)) {
+    std::string other = entry.path().filename().string();
+    if (other != name && std::regex_match(other, generation_name())) fs::remove_all(entry.path());
+  }
 }
 
 Writer::Writer(const std::string& path) : db_(path, Xapian::DB_OPEN) {}

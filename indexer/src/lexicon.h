@@ -1,8 +1,9 @@
 // The lexicon: the archive's lexical tables (every accented form of a folded syllable, the
 // spelling dictionary) in a small local Xapian database of their own, DIR/lexicon, beside the
 // stub. Xapian 1.4's remote backend serves neither table, so the query side reads them here
-// whether the shards are local or remote (docs/schema.md, "Lexicon"). The shards keep their own
-// tables too: they are what a lexicon is merged from.
+// whether the shards are local or remote (docs/schema.md, "Lexicon"). The shards of an index
+// with a lexicon hold no such tables (one spelling table instead of one per shard); shards
+// written before the lexicon keep theirs, and a first write merges them into one.
 #pragma once
 
 #include <xapian.h>
@@ -29,8 +30,11 @@ std::optional<std::string> current(const std::string& dir);
 // then points DIR/lexicon at it and removes the older ones. Call under the index's write lock.
 void merge(const std::string& dir, const std::vector<std::string>& sources);
 
-// Creates an empty lexicon for a new index at `dir`.
-void create_empty(const std::string& dir);
+// Creates an empty lexicon generation in `dir`, not yet the current one; returns its path.
+std::string create(const std::string& dir);
+
+// Makes the generation at `path` (from create()) the current one and removes the others.
+void switch_to(const std::string& path);
 
 // Adds what the shard writers commit to the lexicon as well, from their threads. Committed at
 // most once a second while a run goes on (each commit rewrites the spelling table's fragment

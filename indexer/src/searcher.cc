@@ -126,23 +126,37 @@ struct Searcher::Impl {
   // all_facets() of one revision.
   std::optional<std::pair<std::uint64_t, std::map<std::string, FacetCounts>>> archive_facets;
 
+  // Everything opened before any member changes: a shard that cannot be reached (IndexError
+  // kUnavailable) leaves the handle as it was, to try again on the next read.
   void open() {
-    layout = shards::list(path);
-    remote = !shards::remote_lines(path).empty();
-    db = Xapian::Database();
-    parts.clear();
+    auto new_layout = shards::list(path);
+    const bool new_remote = !shards::remote_lines(path).empty();
+    Xapian::Database new_db;
+    std::vector<Xapian::Database> new_parts;
     // A stub naming remote shards (with local ones or not), or not an index: Xapian decides.
-    if (layout.empty() || remote) {
-      layout.clear();
-      db = Xapian::Database(path);
+    if (new_layout.empty() || new_remote) {
+      new_layout.clear();
+      new_db = Xapian::Database(path);
     } else {
-      for (const auto& p : layout) {
-        parts.emplace_back(p);
-        db.add_database(parts.back());
+      for (const auto& p : new_layout) {
+        new_parts.emplace_back(p);
+        new_db.add_database(new_parts.back());
       }
     }
+    layout = std::move(new_layout);
+    remote = new_remote;
+    db = std::move(new_db);
+    parts = std::move(new_parts);
     open_lexicon();
     check_versions();
+  }
+
+  // A remote shard went away (its xapian-tcpsrv restarted, or closed a connection idle for a
+  // minute): connect again. Throws (kUnavailable) while the shard does not answer.
+  void reconnect() {
+    const std::uint64_t before = revision();
+    open();
+    base = before + 1;
   }
 
   void open_lexicon() {
@@ -179,7 +193,13 @@ struct Searcher::Impl {
       base = before + 1;
       return true;
     }
-    db.reopen();  // the combined handle shares each shard's handle: both see the new revision
+    try {
+      db.reopen();  // the combined handle shares each shard's handle: both see the new revision
+    } catch (const Xapian::NetworkError&) {
+      if (!remote) throw;
+      reconnect();
+      return true;
+    }
     ++reopens;
     // A merge points DIR/lexicon at a new generation; commits to the same one are a reopen.
     auto found = lexicon::current(path);
@@ -205,6 +225,9 @@ struct Searcher::Impl {
         } catch (const Xapian::DatabaseModifiedError&) {
           if (attempt >= kReadAttempts) throw;
           reopen();
+        } catch (const Xapian::NetworkError&) {
+          if (!remote || attempt >= kReadAttempts) throw;
+          reconnect();
         } catch (const Xapian::QueryParserError& e) {
           throw QueryError("bad_query", e.get_msg(), "query");
         } catch (const Xapian::WildcardError& e) {

@@ -87,17 +87,18 @@ void Shard::commit(bool with_spelling) {
   std::vector<std::pair<std::string, std::string>> synonyms;
   for (const std::string* term : new_terms) {
     std::string folded = tokenizer::fold(*term);
-    if (folded != *term && accent_pairs.insert(folded + '\t' + *term).second) {
-      db.add_synonym(folded, *term);
+    if (folded != *term && accent_pairs.insert(folded + '\t' + *term).second)
       synonyms.emplace_back(std::move(folded), *term);
-    }
   }
   new_terms.clear();
-  if (lexicon) lexicon->add(synonyms, with_spelling ? &pending_spellings : nullptr);
-  if (with_spelling) {
-    for (const auto& [term, count] : pending_spellings) db.add_spelling(term, count);
-    pending_spellings.clear();
+  if (lexicon) {
+    lexicon->add(synonyms, with_spelling ? &pending_spellings : nullptr);
+  } else {  // a shard written alone keeps its own tables
+    for (const auto& [folded, accented] : synonyms) db.add_synonym(folded, accented);
+    if (with_spelling)
+      for (const auto& [term, count] : pending_spellings) db.add_spelling(term, count);
   }
+  if (with_spelling) pending_spellings.clear();
   if (in_batch) {
     in_batch = false;  // commit_transaction ends the transaction even when it throws
     db.commit_transaction();

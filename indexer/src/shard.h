@@ -34,7 +34,7 @@ struct Shard {
   std::size_t writers = 1;                       // shards committing to the same disk at once
   std::uintmax_t largest_growth = 0;             // the most one batch has added to the files
   std::uintmax_t bytes_committed = 0;            // the files' size after the last commit
-  lexicon::Writer* lexicon = nullptr;            // gets this shard's synonyms and spellings too
+  lexicon::Writer* lexicon = nullptr;            // gets this shard's synonyms and spellings
 
   // Opens (or, with `fresh`, creates empty and stamped with the schema version) the glass
   // database at `path`; IndexError kSchema when an existing one has another schema.

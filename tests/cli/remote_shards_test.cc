@@ -42,11 +42,10 @@ class RemoteShards : public ::testing::Test {
                                  archive->scratch);
     ASSERT_EQ(run.exit_code, 0) << run.err;
     fs::create_directories(archive->remote);
-    // The front end's lexicon, merged from the shards' own tables as their hosts would ship them.
-    run = tracuu::test::run_tracuu("index --db " + archive->remote.string() + " --merge-lexicon " +
-                                       (archive->local / "shard0").string() + " " +
-                                       (archive->local / "shard1").string(),
-                                   archive->scratch);
+    // The front end's lexicon, merged from the index's (remote_writes_test merges hosts').
+    run = tracuu::test::run_tracuu(
+        "index --db " + archive->remote.string() + " --merge-lexicon " + archive->local.string(),
+        archive->scratch);
     ASSERT_EQ(run.exit_code, 0) << run.err;
     std::ofstream stub(archive->remote / "XAPIANDB");
     for (const char* shard : {"shard0", "shard1"}) {
@@ -178,6 +177,30 @@ TEST_F(RemoteShards, AccentlessSearchNeedsTheLexicon) {
   fs::copy_file(archive->remote / "XAPIANDB", bare / "XAPIANDB");
   Searcher without(bare.string());
   EXPECT_LT(without.search(req).total, remote_->search(req).total);
+}
+
+// A shard that goes away fails the search with kUnavailable (the server's 503), and the same
+// handle answers again, as before, once the shard is back: no restart of the front end.
+TEST_F(RemoteShards, ASearcherReconnectsWhenAShardComesBack) {
+  SearchRequest req;
+  req.query = "dan van chinh quyen";
+  const auto want = ids_of(local_->search(req));
+  ASSERT_EQ(ids_of(remote_->search(req)), want);
+  archive->servers[1]->stop();
+  try {
+    remote_->search(req);
+    ADD_FAILURE() << "a search without one of its shards answered";
+  } catch (const tracuu::indexer::IndexError& e) {
+    EXPECT_EQ(e.kind, tracuu::indexer::IndexErrorKind::kUnavailable) << e.what();
+  }
+  archive->servers[1]->start();
+  ASSERT_TRUE(archive->servers[1]->up());
+  ASSERT_EQ(archive->servers[1]->stub_line(), tracuu::test::slurp(archive->remote / "XAPIANDB")
+                                                  .substr(archive->servers[0]->stub_line().size()))
+      << "restarted on its port";
+  EXPECT_EQ(ids_of(remote_->search(req)), want);
+  EXPECT_NO_THROW(remote_->reopen());
+  EXPECT_EQ(remote_->search(req).total, local_->search(req).total);
 }
 
 }  // namespace

@@ -13,6 +13,18 @@ using tracuu::test::run_tracuu;
 
 namespace {
 
+// A lexicon's tables as text: "word count" per spelling, "key > form" per synonym.
+std::vector<std::string> tables_of(const fs::path& db) {
+  Xapian::Database d(db.string());
+  std::vector<std::string> out;
+  for (auto w = d.spellings_begin(); w != d.spellings_end(); ++w)
+    out.push_back(*w + " " + std::to_string(w.get_termfreq()));
+  for (auto k = d.synonym_keys_begin(); k != d.synonym_keys_end(); ++k)
+    for (auto s = d.synonyms_begin(*k); s != d.synonyms_end(*k); ++s)
+      out.push_back(*k + " > " + *s);
+  return out;
+}
+
 // The ids a database holds (its Q terms).
 std::set<std::string> ids_in(const fs::path& db) {
   Xapian::Database d(db.string());
@@ -41,6 +53,14 @@ TEST(RemoteWrites, EachHostIndexesOnlyItsOwnShardAndCountsTheRest) {
         << run.err;
     EXPECT_TRUE(fs::exists(host / "lexicon" / "iamglass")) << "each host has its lexicon";
   }
+  // The front end's lexicon, merged from the hosts', holds what the one index's does.
+  auto merged = run_tracuu("index --db " + (dir / "front").string() + " --merge-lexicon " +
+                               (dir / "host0").string() + " " + (dir / "host1").string(),
+                           dir);
+  ASSERT_EQ(merged.exit_code, 0) << merged.err;
+  auto want = tables_of(dir / "local" / "lexicon");
+  EXPECT_GT(want.size(), 500u);
+  EXPECT_EQ(tables_of(dir / "front" / "lexicon"), want);
   auto bad = run_tracuu("index --shard 2/2 --db " + (dir / "x").string() + " " + sample, dir);
   EXPECT_NE(bad.exit_code, 0);
   auto many = run_tracuu(
