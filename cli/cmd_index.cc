@@ -122,11 +122,8 @@ void register_index(CLI::App& app, int& exit_code) {
       app.add_subcommand("index", "Index files/directories into a Xapian database (upsert by id)");
   static std::string db;
   static std::vector<std::string> paths, deletes;
-  static bool rebuild = false;
-  static bool compact = false;
-  static bool no_originals = false;
-  static unsigned threads = 0;
-  static unsigned shards = 0;
+  static bool rebuild = false, compact = false, no_originals = false;
+  static unsigned threads = 0, shards = 0;
   static std::size_t batch = 500;
   static WatchFlags watch;
   static std::vector<std::string> lexicon_sources;
