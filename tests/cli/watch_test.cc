@@ -326,6 +326,11 @@ TEST_F(WatchTest, KillDashNineMidBatchIsRedoneOnRestart) {
       << watcher.log();
   EXPECT_EQ(found("hạng mục 5149").size(), 1u);
   EXPECT_EQ(watcher.stop(), 0);
+#ifdef __SANITIZE_ADDRESS__
+  // libxapian 1.4.22's Database::check trips ASan's new-delete-type-mismatch inside libxapian
+  // (see check_test.cc); only that report is off.
+  setenv("ASAN_OPTIONS", "new_delete_type_mismatch=0", 1);
+#endif
   auto check = tracuu::test::run_tracuu("check --db " + db_.string(), scratch_);
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
 }
