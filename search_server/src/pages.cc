@@ -138,6 +138,17 @@ std::string search_url(const indexer::SearchRequest& r, std::size_t page, const 
   return q;
 }
 
+// The sort the page shows: browsing without words lists the newest first, and the sort box says
+// so.
+std::string shown_sort(const indexer::SearchRequest& r) {
+  return r.sort == indexer::SortOrder::kDate || r.query.empty() ? "date" : "relevance";
+}
+
+// The search's parameters as a query string ("?q=...&province=..."), for links that carry it.
+std::string search_params(const indexer::SearchRequest& r, const std::string& sort) {
+  return search_url(r, 1, sort).substr(std::string("/search").size());
+}
+
 indexer::SearchRequest with_query(indexer::SearchRequest r, const std::string& query) {
   r.query = query;
   return r;
@@ -371,8 +382,7 @@ std::string render_search(const SearchPage& page) {
   const auto& r = page.request;
   const auto& res = page.result;
   std::ostringstream o;
-  // Browsing without words lists the newest first, and the sort box says so.
-  std::string sort = r.sort == indexer::SortOrder::kDate || r.query.empty() ? "date" : "relevance";
+  const std::string sort = shown_sort(r);
   o << "<div class=\"layout\"><form class=\"filters\" id=\"bo-loc\" action=\"/search\" "
        "method=\"get\" aria-label=\"Bộ lọc\">"
     << "<a class=\"skip-filters\" href=\"#ket-qua\">Bỏ qua bộ lọc, đến kết quả</a>"
@@ -415,7 +425,7 @@ std::string render_search(const SearchPage& page) {
         << (r.query.find('"') == std::string::npos ? "“" + html_escape(r.query) + "”"
                                                    : html_escape(r.query));
     o << "</h1>" << active_filters(r, sort);
-    const std::string params = search_url(r, 1, sort).substr(std::string("/search").size());
+    const std::string params = search_params(r, sort);
     o << follow_links("/feed" + params, "/export.csv" + params);
     o << correction_notice(res, r, sort);
     o << "<h2 class=\"visually-hidden\">Danh sách kết quả</h2><ol class=\"hits\" start=\""
@@ -439,8 +449,7 @@ std::string render_search(const SearchPage& page) {
   o << "</section></div>";
   std::string title = r.query.empty() ? "Tra cứu văn bản chính sách" : r.query;
   return layout(title, "Tìm kiếm văn bản chỉ đạo, kết luận, nghị quyết và tin bài dẫn chiếu.",
-                o.str(), r.query, "website",
-                "/feed" + search_url(r, 1, sort).substr(std::string("/search").size()));
+                o.str(), r.query, "website", "/feed" + search_params(r, sort));
 }
 
 // A reader must know when the text is a machine's reading of a scan: check the original.
@@ -493,9 +502,9 @@ std::string paragraphs_html(const corpus::Document& doc, const std::vector<std::
 // Back to the results (at this hit) and on to the previous and next ones.
 std::string search_navigation(const FromSearch& from) {
   const auto& r = from.request;
-  std::string sort = r.sort == indexer::SortOrder::kDate || r.query.empty() ? "date" : "relevance";
-  const std::size_t page_size = 10;
-  std::string params = search_url(r, 1, sort).substr(std::string("/search").size());
+  const std::string sort = shown_sort(r);
+  const std::size_t page_size = 10;  // result links never carry `size`
+  const std::string params = search_params(r, sort);
   std::ostringstream o;
   o << "<nav class=\"from-search\" aria-label=\"Kết quả tìm kiếm\">";
   if (from.previous_id)
