@@ -2,6 +2,8 @@
 // words are marked in the text (accentless and document numbers too), and the page leads back to
 // the results and on to the neighbouring hits.
 #include "server_fixture.h"
+#include "tracuu/corpus/extractor.h"
+#include "tracuu/indexer/index_writer.h"
 
 namespace tracuu::test {
 namespace {
@@ -89,6 +91,34 @@ TEST_F(DocumentFromSearch, AHandEditedLinkStillOpensTheDocument) {
     Got doc = get(port, "/d/" + id + tail);
     EXPECT_EQ(doc.status, 200) << tail;
   }
+}
+
+// A huge text opened from a result is marked in its first 2 MB only, so it opens as fast as by
+// its permalink; the rest is still shown, unmarked.
+TEST_F(DocumentFromSearch, AHugeTextIsMarkedInItsFirstTwoMegabytes) {
+  std::string text =
+      "Văn bản rất dài về mô hình cồng chiêng\nMở đầu: mô hình cồng chiêng ở bản Tả Van.\n";
+  while (text.size() < (std::size_t{3} << 20))
+    text += "Đoạn nội dung thường lệ của báo cáo tổng hợp, không nhắc lại từ khóa nào.\n";
+  text += "Kết thúc: mô hình cồng chiêng được nhân rộng.\n";
+  {
+    tracuu::indexer::IndexWriter w(db_.string(), {});
+    tracuu::corpus::RawDocument raw;
+    raw.format = tracuu::corpus::RawDocument::Format::kText;
+    raw.origin = "dai.txt";
+    raw.content = text;
+    w.upsert(tracuu::corpus::Extractor::shared().extract(raw));
+    w.commit();
+  }
+  auto port = start(options());
+  auto api = get(port, "/api/search?q=c%E1%BB%93ng+chi%C3%AAng&size=1&exact=1").json();
+  ASSERT_EQ(api["total"], 1);
+  Got doc = get(port, "/d/" + api["hits"][0]["id"].get<std::string>() +
+                          "?q=c%E1%BB%93ng+chi%C3%AAng&exact=1&hit=1");
+  ASSERT_EQ(doc.status, 200);
+  EXPECT_TRUE(has(doc.body, "Mở đầu: mô hình <mark>cồng</mark> <mark>chiêng</mark>"));
+  EXPECT_TRUE(has(doc.body, "Kết thúc: mô hình cồng chiêng được nhân rộng."))
+      << "past 2 MB the text is shown unmarked";
 }
 
 }  // namespace
